@@ -1,0 +1,44 @@
+"""Every write to organisations and memberships goes through these functions."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
+from django.db import transaction
+
+from journeys.accounts.models import Membership, Organisation, Role
+
+
+def create_organisation(name: str, slug: str, contact_line: str = "") -> Organisation:
+    organisation, _ = Organisation.objects.get_or_create(
+        slug=slug, defaults={"name": name, "contact_line": contact_line}
+    )
+    return organisation
+
+
+def add_member(organisation: Organisation, user: AbstractUser, role: Role) -> Membership:
+    membership, _ = Membership.objects.update_or_create(
+        user=user, organisation=organisation, defaults={"role": role}
+    )
+    return membership
+
+
+DEMO_ORGANISATION = ("Demo training organisation", "demo")
+DEMO_TRAINER = "demo-trainer"
+
+
+@transaction.atomic
+def create_demo_data() -> str | None:
+    """The demo organisation and its trainer. Returns the trainer's new password when
+    the account was created now, None when it already existed (idempotent)."""
+    name, slug = DEMO_ORGANISATION
+    organisation = create_organisation(name, slug, "demo@example.org")
+    users = get_user_model()
+    if users.objects.filter(username=DEMO_TRAINER).exists():
+        return None
+    password = secrets.token_urlsafe(12)
+    trainer = users.objects.create_user(
+        username=DEMO_TRAINER, password=password, first_name="Demo", last_name="Trainer"
+    )
+    add_member(organisation, trainer, Role.TRAINER)
+    return password

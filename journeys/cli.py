@@ -1,0 +1,163 @@
+"""The `journeys` command: serve the platform, set it up, check and load content.
+
+Every command and option here is documented in docs/cli.md (a test checks that).
+"""
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journeys.settings")
+    import django
+
+    django.setup()
+
+
+def _content_dir(value: str | None) -> Path:
+    from django.conf import settings
+
+    return Path(value) if value else Path(settings.CONTENT_DIR)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    _django()
+    print(f"Journeys is serving on http://{args.host}:{args.port}/ (Ctrl+C stops it)")  # noqa: T201
+    uvicorn.run(
+        "journeys.asgi:application",
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="warning",
+        # No access log: request lines could identify participants.
+        access_log=False,
+    )
+    return 0
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    _django()
+    from django.core.management import call_command
+
+    from journeys.accounts.actions import DEMO_TRAINER, create_demo_data
+    from journeys.core.content.load import load_content
+    from journeys.core.content.problems import ContentInvalid
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    try:
+        counts = load_content(_content_dir(args.content_dir))
+    except ContentInvalid as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)  # noqa: T201
+        print("Content has errors; nothing was loaded.", file=sys.stderr)  # noqa: T201
+        return 1
+    print("Content loaded: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))  # noqa: T201
+    if not args.no_demo:
+        password = create_demo_data()
+        if password:
+            print(  # noqa: T201
+                f"Demo trainer created. Log in at /accounts/login/ as {DEMO_TRAINER!r} "
+                f"with password {password!r} (shown only now)."
+            )
+        else:
+            print(f"Demo trainer {DEMO_TRAINER!r} already exists.")  # noqa: T201
+    return 0
+
+
+def cmd_content_check(args: argparse.Namespace) -> int:
+    _django()
+    from journeys.core.content.check import check_content
+
+    checked = check_content(_content_dir(args.dir))
+    for problem in checked.problems:
+        print(problem)  # noqa: T201
+    print(  # noqa: T201
+        f"{checked.file_count} files checked: {len(checked.errors)} errors, {len(checked.warnings)} warnings",
+        file=sys.stderr,
+    )
+    return 1 if checked.errors else 0
+
+
+def cmd_content_load(args: argparse.Namespace) -> int:
+    _django()
+    from journeys.core.content.load import load_content
+    from journeys.core.content.problems import ContentInvalid
+
+    try:
+        counts = load_content(_content_dir(args.dir))
+    except ContentInvalid as error:
+        for problem in error.problems:
+            print(problem)  # noqa: T201
+        print("Content has errors; nothing was loaded.", file=sys.stderr)  # noqa: T201
+        return 1
+    print("Loaded: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))  # noqa: T201
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journeys.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["journeys manage", *args.arguments])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="journeys",
+        description="Journeys: an open-source platform for harm-reduction training.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="serve the platform with uvicorn (ASGI)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    serve.add_argument("--workers", type=int, default=1, help="number of worker processes")
+    serve.set_defaults(handler=cmd_serve)
+
+    setup = commands.add_parser(
+        "setup", help="migrate, load the content and create demo data (safe to repeat)"
+    )
+    setup.add_argument(
+        "--content-dir", default=None, help="content directory (default: ./content)"
+    )
+    setup.add_argument("--no-demo", action="store_true", help="skip the demo organisation")
+    setup.set_defaults(handler=cmd_setup)
+
+    content = commands.add_parser("content", help="check or load the curriculum in content/")
+    content_commands = content.add_subparsers(dest="content_command", required=True)
+    check = content_commands.add_parser(
+        "check", help="validate content without touching the database (exit 1 on errors)"
+    )
+    check.add_argument("dir", nargs="?", help="content directory (default: ./content)")
+    check.set_defaults(handler=cmd_content_check)
+    load = content_commands.add_parser(
+        "load", help="validate, then load all content in one transaction"
+    )
+    load.add_argument("dir", nargs="?", help="content directory (default: ./content)")
+    load.set_defaults(handler=cmd_content_load)
+
+    manage = commands.add_parser(
+        "manage",
+        help="run a Django management command (migrate, createsuperuser, check --deploy, ...)",
+        add_help=False,
+    )
+    manage.add_argument("arguments", nargs=argparse.REMAINDER, help="the command and its options")
+    manage.set_defaults(handler=cmd_manage)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = args.handler
+    return int(handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+"""Load a content directory into the database: all of it in one transaction, or nothing."""
+
+from pathlib import Path
+
+from django.db import transaction
+
+from journeys.core.content.check import check_content
+from journeys.core.content.problems import ContentInvalid
+from journeys.core.content.registry import kinds
+
+
+def load_content(root: Path) -> dict[str, int]:
+    """Validate, then write every content kind. Returns how many files of each kind
+    were loaded. Raises ContentInvalid, having written nothing, when a file is wrong."""
+    checked = check_content(root)
+    if checked.errors:
+        raise ContentInvalid(checked.errors)
+    with transaction.atomic():
+        for kind in kinds():
+            kind.load(checked.files[kind.name])
+    return {kind.name: len(checked.files[kind.name]) for kind in kinds()}

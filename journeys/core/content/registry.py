@@ -1,0 +1,55 @@
+"""One registry of content file kinds. An app adds a kind with `register(ContentKind(...))`
+in its AppConfig.ready(); the check and the loader then handle it like every other."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from journeys.core.content.problems import Problem, Severity
+from journeys.core.content.schema import Strict
+from journeys.core.content.yamlfile import Loc, YamlDocument, dotted
+
+M = TypeVar("M", bound=Strict)
+
+
+@dataclass
+class ContentFile(Generic[M]):
+    """A content file that parsed and matched its schema."""
+
+    path: Path
+    shown: str  # the path as printed in problems
+    document: YamlDocument
+    model: M
+
+    def problem(self, loc: Loc, message: str, severity: Severity = "error") -> Problem:
+        return Problem(self.shown, self.document.line_of(loc), dotted(loc), message, severity)
+
+
+@dataclass(frozen=True)
+class ContentKind(Generic[M]):
+    name: str
+    pattern: str  # glob under the content directory, e.g. "trainings/*/training.yaml"
+    schema: type[M]
+    load: Callable[[list[ContentFile[M]]], None]
+    # Keys that must be unique across every file of this kind: (where, key).
+    unique: Callable[[M], Iterable[tuple[Loc, str]]] = lambda model: ()
+    # Checks a schema cannot express (slug matches folder, ids unique in the file, ...).
+    validate: Callable[[ContentFile[M]], Iterable[Problem]] = lambda file: ()
+    required: bool = False
+    load_order: int = 100
+    description: str = field(default="", compare=False)
+
+
+_kinds: dict[str, ContentKind[Strict]] = {}
+
+
+def register(kind: ContentKind[M]) -> ContentKind[M]:
+    if kind.name in _kinds:
+        raise ValueError(f"content kind {kind.name!r} is registered twice")
+    _kinds[kind.name] = kind  # type: ignore[assignment]
+    return kind
+
+
+def kinds() -> list[ContentKind[Strict]]:
+    return sorted(_kinds.values(), key=lambda kind: (kind.load_order, kind.name))

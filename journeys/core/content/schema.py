@@ -1,0 +1,31 @@
+"""Building blocks shared by every content file's pydantic schema."""
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a typo in a field name must not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A text in every shipped language. English is required; a missing Dutch
+    text is a warning from the check, and the page falls back to English."""
+
+    en: NonEmptyText
+    nl: NonEmptyText | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        return {lang: value for lang, value in (("en", self.en), ("nl", self.nl)) if value}
+
+
+# A fact-bearing field cites at least one source id from content/sources.yaml.
+# The check finds every field named `sources` and verifies each id exists.
+Sources = Annotated[list[SourceId], Field(min_length=1)]

@@ -1,0 +1,25 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Source(models.Model):
+    """An entry of content/sources.yaml: what every fact on the platform cites."""
+
+    key = models.SlugField(_("id"), max_length=80, unique=True)
+    title = models.TextField(_("title"))
+    author = models.TextField(_("author or publisher"))
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    url = models.URLField(_("address"), max_length=500, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self) -> str:
+        return f"{self.author} ({self.year or 'n.d.'}). {self.title}"
+
+    @property
+    def short_name(self) -> str:
+        return f"{self.author.split(',')[0].split(' (')[0]} {self.year or 'n.d.'}"

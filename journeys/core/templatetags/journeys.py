@@ -1,0 +1,25 @@
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from journeys.core.text import localized
+
+register = template.Library()
+
+
+@register.filter(name="localized")
+def localized_filter(value: dict[str, str] | None) -> SafeString | str:
+    """{{ training.title|localized }}: the active language, or English marked with
+    lang="en" so screen readers pronounce the fallback correctly."""
+    if not value:
+        return ""
+    chosen = localized(value)
+    if chosen.fell_back:
+        return format_html('<span lang="{}">{}</span>', chosen.language, chosen.text)
+    return chosen.text
+
+
+@register.filter
+def get_item(mapping: dict[str, object], key: str) -> object:
+    """{{ numbers|get_item:source.key }}: look a key up in a dict."""
+    return mapping.get(key, "")

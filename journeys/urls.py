@@ -1,0 +1,22 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from journeys.core import views as core_views
+from journeys.trainings.urls import api_urlpatterns
+
+# Pages in the default language (JOURNEYS_LANGUAGE) have no prefix; the other
+# language lives under /<code>/, e.g. /nl/trainings/addiction/.
+urlpatterns = [
+    path("", include((api_urlpatterns, "api"))),
+    path("healthz", core_views.health, name="health"),
+    *i18n_patterns(
+        path("", include("journeys.trainings.urls")),
+        path("accounts/", include("journeys.accounts.urls")),
+        path("admin/", admin.site.urls),
+        prefix_default_language=False,
+    ),
+]
+
+handler404 = "journeys.core.views.page_not_found"
+handler500 = "journeys.core.views.server_error"

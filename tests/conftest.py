@@ -1,0 +1,58 @@
+"""Shared fixtures: a seeded organisation with a trainer and a participant, and the
+real curriculum loaded from content/ (as `make run` would)."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
+
+from journeys.accounts.actions import add_member, create_organisation
+from journeys.accounts.models import Organisation, Role
+from journeys.core.content.load import load_content
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CONTENT_FIXTURES = FIXTURES / "content"
+PASSWORD = "a-long-test-password-42"
+
+
+def make_user(username: str) -> AbstractUser:
+    return get_user_model().objects.create_user(username=username, password=PASSWORD)
+
+
+@pytest.fixture
+def organisation(db: None) -> Organisation:
+    return create_organisation("Amsterdam Training", "amsterdam")
+
+
+@pytest.fixture
+def other_organisation(db: None) -> Organisation:
+    return create_organisation("Rotterdam Training", "rotterdam")
+
+
+@pytest.fixture
+def trainer(organisation: Organisation) -> AbstractUser:
+    user = make_user("trainer")
+    add_member(organisation, user, Role.TRAINER)
+    return user
+
+
+@pytest.fixture
+def participant(organisation: Organisation) -> AbstractUser:
+    user = make_user("participant")
+    add_member(organisation, user, Role.PARTICIPANT)
+    return user
+
+
+@pytest.fixture
+def other_trainer(other_organisation: Organisation) -> AbstractUser:
+    user = make_user("other-trainer")
+    add_member(other_organisation, user, Role.TRAINER)
+    return user
+
+
+@pytest.fixture
+def curriculum(db: None) -> None:
+    """The real content/ directory, loaded."""
+    load_content(Path(settings.CONTENT_DIR))
