@@ -40,4 +40,4 @@ format: $(VENV)/.installed-lint
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) var

@@ -23,6 +23,11 @@ def _content_dir(value: str | None) -> Path:
     return Path(value) if value else Path(settings.CONTENT_DIR)
 
 
+def describe_counts(counts: dict[str, int]) -> str:
+    """{"sources": 1, "training": 8} -> "sources: 1 file, training: 8 files"."""
+    return ", ".join(f"{kind}: {n} file{'' if n == 1 else 's'}" for kind, n in counts.items())
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -57,7 +62,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)  # noqa: T201
         print("Content has errors; nothing was loaded.", file=sys.stderr)  # noqa: T201
         return 1
-    print("Content loaded: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))  # noqa: T201
+    print(f"Content loaded: {describe_counts(counts)}")  # noqa: T201
     if not args.no_demo:
         password = create_demo_data()
         if password:
@@ -96,7 +101,7 @@ def cmd_content_load(args: argparse.Namespace) -> int:
             print(problem)  # noqa: T201
         print("Content has errors; nothing was loaded.", file=sys.stderr)  # noqa: T201
         return 1
-    print("Loaded: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))  # noqa: T201
+    print(f"Loaded: {describe_counts(counts)}")  # noqa: T201
     return 0
 
 

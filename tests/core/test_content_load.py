@@ -107,4 +107,4 @@ def test_the_loader_raises_with_every_problem():
 @pytest.mark.django_db
 def test_the_load_command_reports_what_it_loaded(capsys):
     assert main(["content", "load", str(VALID)]) == 0
-    assert capsys.readouterr().out.strip() == "Loaded: 1 sources, 2 training"
+    assert capsys.readouterr().out.strip() == "Loaded: sources: 1 file, training: 2 files"
