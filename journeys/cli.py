@@ -32,7 +32,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     _django()
-    print(f"Journeys is serving on http://{args.host}:{args.port}/ (Ctrl+C stops it)")  # noqa: T201
+    print(f"Journeys is serving on http://{args.host}:{args.port}/ (Ctrl+C stops it)")
     uvicorn.run(
         "journeys.asgi:application",
         host=args.host,
@@ -59,19 +59,19 @@ def cmd_setup(args: argparse.Namespace) -> int:
         counts = load_content(_content_dir(args.content_dir))
     except ContentInvalid as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)  # noqa: T201
-        print("Content has errors; nothing was loaded.", file=sys.stderr)  # noqa: T201
+            print(problem, file=sys.stderr)
+        print("Content has errors; nothing was loaded.", file=sys.stderr)
         return 1
-    print(f"Content loaded: {describe_counts(counts)}")  # noqa: T201
+    print(f"Content loaded: {describe_counts(counts)}")
     if not args.no_demo:
         password = create_demo_data()
         if password:
-            print(  # noqa: T201
+            print(
                 f"Demo trainer created. Log in at /accounts/login/ as {DEMO_TRAINER!r} "
                 f"with password {password!r} (shown only now)."
             )
         else:
-            print(f"Demo trainer {DEMO_TRAINER!r} already exists.")  # noqa: T201
+            print(f"Demo trainer {DEMO_TRAINER!r} already exists.")
     return 0
 
 
@@ -81,10 +81,10 @@ def cmd_content_check(args: argparse.Namespace) -> int:
 
     checked = check_content(_content_dir(args.dir))
     for problem in checked.problems:
-        print(problem)  # noqa: T201
-    print(  # noqa: T201
-        f"{checked.file_count} files checked: {len(checked.errors)} errors, {len(checked.warnings)} warnings",
-        file=sys.stderr,
+        print(problem)
+    errors, warnings = len(checked.errors), len(checked.warnings)
+    print(
+        f"{checked.file_count} files checked: {errors} errors, {warnings} warnings", file=sys.stderr
     )
     return 1 if checked.errors else 0
 
@@ -98,10 +98,10 @@ def cmd_content_load(args: argparse.Namespace) -> int:
         counts = load_content(_content_dir(args.dir))
     except ContentInvalid as error:
         for problem in error.problems:
-            print(problem)  # noqa: T201
-        print("Content has errors; nothing was loaded.", file=sys.stderr)  # noqa: T201
+            print(problem)
+        print("Content has errors; nothing was loaded.", file=sys.stderr)
         return 1
-    print(f"Loaded: {describe_counts(counts)}")  # noqa: T201
+    print(f"Loaded: {describe_counts(counts)}")
     return 0
 
 
@@ -129,9 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     setup = commands.add_parser(
         "setup", help="migrate, load the content and create demo data (safe to repeat)"
     )
-    setup.add_argument(
-        "--content-dir", default=None, help="content directory (default: ./content)"
-    )
+    setup.add_argument("--content-dir", default=None, help="content directory (default: ./content)")
     setup.add_argument("--no-demo", action="store_true", help="skip the demo organisation")
     setup.set_defaults(handler=cmd_setup)
 

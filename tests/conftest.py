@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 
 from journeys.accounts.actions import add_member, create_organisation
 from journeys.accounts.models import Organisation, Role
@@ -17,7 +17,7 @@ CONTENT_FIXTURES = FIXTURES / "content"
 PASSWORD = "a-long-test-password-42"
 
 
-def make_user(username: str) -> AbstractUser:
+def make_user(username: str) -> User:
     return get_user_model().objects.create_user(username=username, password=PASSWORD)
 
 
@@ -32,21 +32,21 @@ def other_organisation(db: None) -> Organisation:
 
 
 @pytest.fixture
-def trainer(organisation: Organisation) -> AbstractUser:
+def trainer(organisation: Organisation) -> User:
     user = make_user("trainer")
     add_member(organisation, user, Role.TRAINER)
     return user
 
 
 @pytest.fixture
-def participant(organisation: Organisation) -> AbstractUser:
+def participant(organisation: Organisation) -> User:
     user = make_user("participant")
     add_member(organisation, user, Role.PARTICIPANT)
     return user
 
 
 @pytest.fixture
-def other_trainer(other_organisation: Organisation) -> AbstractUser:
+def other_trainer(other_organisation: Organisation) -> User:
     user = make_user("other-trainer")
     add_member(other_organisation, user, Role.TRAINER)
     return user

@@ -8,7 +8,11 @@ from playwright.sync_api import sync_playwright
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 HERE = Path(__file__).parent
-SHOTS = {"catalogue.png": "/", "catalogue-nl-phone.png": "/nl/", "training.png": "/trainings/harm-reduction/"}
+SHOTS = {
+    "catalogue.png": "/",
+    "catalogue-nl-phone.png": "/nl/",
+    "training.png": "/trainings/harm-reduction/",
+}
 
 with sync_playwright() as playwright:
     browser = playwright.chromium.launch(
@@ -16,7 +20,9 @@ with sync_playwright() as playwright:
     )
     for name, path in SHOTS.items():
         phone = "phone" in name
-        page = browser.new_page(viewport={"width": 390, "height": 844} if phone else {"width": 1280, "height": 900})
+        page = browser.new_page(
+            viewport={"width": 390, "height": 844} if phone else {"width": 1280, "height": 900}
+        )
         page.goto(BASE + path)
         page.screenshot(path=HERE / name, full_page=not phone)
         page.close()

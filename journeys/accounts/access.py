@@ -3,13 +3,13 @@
 A user who is not allowed to see something gets the same 404 as for something that
 does not exist, so nobody learns which organisations exist."""
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 from django.http import Http404
 
 from journeys.accounts.models import STAFF_ROLES, Membership, Organisation
 
-AnyUser = AbstractBaseUser | AnonymousUser
+AnyUser = User | AnonymousUser
 
 
 def organisations_for_staff(user: AnyUser) -> QuerySet[Organisation]:

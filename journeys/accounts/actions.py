@@ -3,7 +3,7 @@
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from journeys.accounts.models import Membership, Organisation, Role
@@ -16,7 +16,7 @@ def create_organisation(name: str, slug: str, contact_line: str = "") -> Organis
     return organisation
 
 
-def add_member(organisation: Organisation, user: AbstractUser, role: Role) -> Membership:
+def add_member(organisation: Organisation, user: User, role: Role) -> Membership:
     membership, _ = Membership.objects.update_or_create(
         user=user, organisation=organisation, defaults={"role": role}
     )

@@ -34,7 +34,9 @@ def training_slug(model: TrainingFile) -> Iterable[tuple[Loc, str]]:
 def validate_training(file: ContentFile[TrainingFile]) -> Iterator[Problem]:
     folder = file.path.parent.name
     if file.model.slug != folder:
-        yield file.problem(("slug",), f"slug {file.model.slug!r} differs from its folder {folder!r}")
+        yield file.problem(
+            ("slug",), f"slug {file.model.slug!r} differs from its folder {folder!r}"
+        )
     seen: set[str] = set()
     for index, objective in enumerate(file.model.objectives):
         if objective.id in seen:

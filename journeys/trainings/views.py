@@ -32,8 +32,10 @@ def _language(request: HttpRequest) -> str | None:
 def _unknown_language(language: str) -> JsonResponse:
     choices = ", ".join(dict(settings.LANGUAGES))
     return JsonResponse(
-        {"error": _("Unknown language %(lang)r; use one of: %(choices)s")
-         % {"lang": language, "choices": choices}},
+        {
+            "error": _("Unknown language %(lang)r; use one of: %(choices)s")
+            % {"lang": language, "choices": choices}
+        },
         status=400,
     )
 

@@ -57,7 +57,9 @@ def test_it_updates_by_slug_and_removes_what_left_the_content(tmp_path):
     shutil.rmtree(content / "trainings" / "beta")
     path = content / "trainings" / "alpha" / "training.yaml"
     path.write_text(path.read_text().replace("Alpha training", "Alpha training, revised"))
-    path.write_text(path.read_text().replace("sources: [alpha-source, beta-source]", "sources: [alpha-source]"))
+    path.write_text(
+        path.read_text().replace("sources: [alpha-source, beta-source]", "sources: [alpha-source]")
+    )
     load_content(content)
     alpha = Training.objects.get(slug="alpha")
     assert alpha.pk == alpha_id
@@ -88,9 +90,11 @@ def test_a_failure_half_way_rolls_everything_back(monkeypatch):
         raise RuntimeError("disk full")
 
     # Sources load first and succeed; the trainings then fail.
-    monkeypatch.setitem(registry._kinds, "training", training_kind.__class__(
-        **{**training_kind.__dict__, "load": fail}
-    ))
+    monkeypatch.setitem(
+        registry._kinds,
+        "training",
+        training_kind.__class__(**{**training_kind.__dict__, "load": fail}),
+    )
     shutil_content = CONTENT_FIXTURES / "warning-missing-translation"
     with pytest.raises(RuntimeError):
         load_content(shutil_content)

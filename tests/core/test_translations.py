@@ -10,7 +10,11 @@ CATALOGUES = sorted((ROOT / "journeys").glob("*/locale/nl/LC_MESSAGES/django.po"
 
 
 def test_every_app_with_strings_has_a_dutch_catalogue():
-    assert {path.relative_to(ROOT).parts[1] for path in CATALOGUES} >= {"core", "accounts", "trainings"}
+    assert {path.relative_to(ROOT).parts[1] for path in CATALOGUES} >= {
+        "core",
+        "accounts",
+        "trainings",
+    }
 
 
 @pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: p.parts[1])

@@ -57,9 +57,7 @@ def check_content(root: Path) -> CheckedContent:
     for path in sorted(root.rglob("*.yaml")):
         if path not in matched:
             result.problems.append(
-                Problem(
-                    _shown(root, path), 1, "-", "not a known kind of content file", "warning"
-                )
+                Problem(_shown(root, path), 1, "-", "not a known kind of content file", "warning")
             )
 
     for kind in kinds():
@@ -113,8 +111,7 @@ def _check_unique(
                 problems.append(
                     file.problem(
                         loc,
-                        f"duplicate {kind.name} {key!r} "
-                        f"(first at {other.shown})",
+                        f"duplicate {kind.name} {key!r} (first at {other.shown})",
                     )
                 )
             else:
@@ -137,8 +134,10 @@ def _check_sources_and_languages(
     file: ContentFile[Strict], known_sources: set[str]
 ) -> Iterator[Problem]:
     for loc, name, value in walk(file.model):
-        if name == "sources" and isinstance(value, list) and all(
-            isinstance(item, str) for item in value
+        if (
+            name == "sources"
+            and isinstance(value, list)
+            and all(isinstance(item, str) for item in value)
         ):
             for index, source_id in enumerate(value):
                 if source_id not in known_sources:
