@@ -6,7 +6,7 @@ from pydantic import Field
 
 from journeys.core.content.problems import Problem
 from journeys.core.content.registry import ContentFile, ContentKind, register
-from journeys.core.content.schema import Slug, Sources, Strict, Text
+from journeys.core.content.schema import IconName, Slug, Sources, Strict, Text
 from journeys.core.content.yamlfile import Loc
 from journeys.core.models import Source
 from journeys.trainings.models import Objective, Training
@@ -21,6 +21,7 @@ class ObjectiveEntry(Strict):
 class TrainingFile(Strict):
     slug: Slug
     position: int = Field(ge=0)
+    icon: IconName
     title: Text
     summary: Text
     audience: Text
@@ -52,6 +53,7 @@ def load_trainings(files: list[ContentFile[TrainingFile]]) -> None:
             slug=entry.slug,
             defaults={
                 "position": entry.position,
+                "icon": entry.icon,
                 "title": entry.title.as_dict(),
                 "summary": entry.summary.as_dict(),
                 "audience": entry.audience.as_dict(),

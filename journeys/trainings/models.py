@@ -12,6 +12,7 @@ class Training(models.Model):
 
     slug = models.SlugField(unique=True)
     position = models.PositiveSmallIntegerField(default=0)
+    icon = models.CharField(max_length=40, blank=True)
     title = models.JSONField()
     summary = models.JSONField()
     audience = models.JSONField()

@@ -46,7 +46,7 @@ def test_it_accepts_the_shipped_curriculum(capsys, settings):
 def test_it_reports_a_yaml_syntax_error_with_its_line(capsys):
     problem = only_problem(BROKEN / "yaml-syntax", capsys)
     assert problem["path"].endswith("yaml-syntax/trainings/beta/training.yaml")
-    assert problem["line"] == "8"
+    assert problem["line"] == "9"
     assert problem["message"].startswith("YAML syntax error")
 
 
@@ -60,7 +60,7 @@ def test_it_reports_a_missing_required_field(capsys):
 def test_it_reports_an_unknown_source_id_on_the_line_that_cites_it(capsys):
     problem = only_problem(BROKEN / "unknown-source", capsys)
     assert problem["path"].endswith("unknown-source/trainings/alpha/training.yaml")
-    assert problem["line"] == "22"
+    assert problem["line"] == "23"
     assert problem["field"] == "objectives[1].sources[1]"
     assert "no-such-source" in problem["message"]
 
@@ -74,7 +74,7 @@ def test_it_reports_a_wrong_type(capsys):
 
 def test_it_reports_a_duplicate_key_that_yaml_would_silently_overwrite(capsys):
     problem = only_problem(BROKEN / "duplicate-key", capsys)
-    assert problem["line"] == "3"
+    assert problem["line"] == "4"
     assert problem["field"] == "position"
     assert problem["message"] == "duplicate key"
 
@@ -126,7 +126,7 @@ def test_a_missing_dutch_translation_is_a_warning_not_an_error(capsys):
     status, lines = check(CONTENT_FIXTURES / "warning-missing-translation", capsys)
     assert status == 0
     assert len(lines) == 1
-    assert lines[0].endswith("training.yaml:6: summary: warning: missing Dutch (nl) translation")
+    assert lines[0].endswith("training.yaml:7: summary: warning: missing Dutch (nl) translation")
 
 
 def test_a_stray_yaml_file_is_a_warning(tmp_path, capsys):
@@ -153,3 +153,13 @@ def test_the_installed_command_prints_problems_and_exits_1():
     assert result.returncode == 1
     assert "training.yaml:2: position: " in result.stdout
     assert "1 errors" in result.stderr
+
+
+def test_it_rejects_an_unknown_icon_and_lists_the_known_ones(tmp_path, capsys):
+    content = shutil.copytree(CONTENT_FIXTURES / "valid", tmp_path / "content")
+    path = content / "trainings" / "beta" / "training.yaml"
+    path.write_text(path.read_text().replace("icon: house", "icon: castle"))
+    problem = only_problem(content, capsys)
+    assert problem["line"] == "3"
+    assert problem["field"] == "icon"
+    assert "unknown icon 'castle'" in problem["message"] and "house" in problem["message"]

@@ -2,7 +2,9 @@
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from journeys.core.icons import ICONS
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
@@ -29,3 +31,12 @@ class Text(Strict):
 # A fact-bearing field cites at least one source id from content/sources.yaml.
 # The check finds every field named `sources` and verifies each id exists.
 Sources = Annotated[list[SourceId], Field(min_length=1)]
+
+
+def _known_icon(name: str) -> str:
+    if name not in ICONS:
+        raise ValueError(f"unknown icon {name!r}; known icons: {', '.join(sorted(ICONS))}")
+    return name
+
+
+IconName = Annotated[str, AfterValidator(_known_icon)]

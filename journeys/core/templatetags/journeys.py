@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from journeys.core.icons import render_icon
 from journeys.core.text import localized
 
 register = template.Library()
@@ -23,3 +24,9 @@ def localized_filter(value: dict[str, str] | None) -> SafeString | str:
 def get_item(mapping: dict[str, object], key: str) -> object:
     """{{ numbers|get_item:source.key }}: look a key up in a dict."""
     return mapping.get(key, "")
+
+
+@register.simple_tag
+def icon(name: str, size: int = 32) -> SafeString:
+    """{% icon training.icon %}: a decorative line icon from journeys.core.icons."""
+    return render_icon(name, size)
