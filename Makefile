@@ -5,19 +5,19 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lint format clean
+.PHONY: run setup test lint format messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --quiet --upgrade pip
 
 # One stamp per set of extras: each is reinstalled only when pyproject.toml changes.
 $(VENV)/.installed-%: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[$*]'
+	$(BIN)/pip install --quiet --quiet -e '.[$*]'
 	touch $@
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --quiet -e .
 	touch $@
 
 run: $(VENV)/.installed
@@ -38,6 +38,13 @@ lint: $(VENV)/.installed-test $(VENV)/.installed-lint
 format: $(VENV)/.installed-lint
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Update every app's Dutch catalogue from the code, then compile it (needs GNU gettext).
+messages: $(VENV)/.installed
+	for dir in journeys/*/locale; do \
+	  (cd $$dir/.. && DJANGO_SETTINGS_MODULE=journeys.settings $(CURDIR)/$(BIN)/django-admin makemessages -l nl --no-obsolete \
+	   && $(CURDIR)/$(BIN)/django-admin compilemessages -l nl) || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) var
