@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "journeys.core",
     "journeys.accounts",
     "journeys.trainings",
+    "journeys.knowledge",
 ]
 
 MIDDLEWARE = [

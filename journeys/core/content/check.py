@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from journeys.core.content.problems import Problem
 from journeys.core.content.registry import ContentFile, ContentKind, kinds
-from journeys.core.content.schema import Strict, Text
+from journeys.core.content.schema import Strict, Text, TextList
 from journeys.core.content.yamlfile import Loc, YamlError, dotted, read_yaml
 
 SOURCES_KIND = "sources"
@@ -64,6 +64,7 @@ def check_content(root: Path) -> CheckedContent:
         _check_unique(kind, result.files[kind.name], result.problems)
         for file in result.files[kind.name]:
             result.problems.extend(kind.validate(file))
+            result.problems.extend(kind.cross_check(file, result.files))
 
     known_sources = _source_ids(result)
     for files in result.files.values():
@@ -144,7 +145,7 @@ def _check_sources_and_languages(
                     yield file.problem(
                         (*loc, index), f"unknown source id {source_id!r} (not in sources.yaml)"
                     )
-        elif isinstance(value, Text) and not value.nl:
+        elif isinstance(value, Text | TextList) and not value.nl:
             yield file.problem(loc, "missing Dutch (nl) translation", "warning")
 
 
@@ -157,8 +158,6 @@ def walk(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, Any]]:
 
 def _walk_value(loc: Loc, name: str, value: Any) -> Iterator[tuple[Loc, str, Any]]:
     yield loc, name, value
-    if isinstance(value, Text):
-        return
     if isinstance(value, BaseModel):
         yield from walk(value, loc)
     elif isinstance(value, list | tuple):

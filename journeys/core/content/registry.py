@@ -1,7 +1,7 @@
 """One registry of content file kinds. An app adds a kind with `register(ContentKind(...))`
 in its AppConfig.ready(); the check and the loader then handle it like every other."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -36,6 +36,11 @@ class ContentKind(Generic[M]):
     unique: Callable[[M], Iterable[tuple[Loc, str]]] = lambda model: ()
     # Checks a schema cannot express (slug matches folder, ids unique in the file, ...).
     validate: Callable[[ContentFile[M]], Iterable[Problem]] = lambda file: ()
+    # References into other kinds' files (a substance's route, an intervention's groups):
+    # receives the file and every parsed file by kind name.
+    cross_check: Callable[
+        [ContentFile[M], Mapping[str, list[ContentFile[Strict]]]], Iterable[Problem]
+    ] = lambda file, files: ()
     required: bool = False
     load_order: int = 100
     description: str = field(default="", compare=False)

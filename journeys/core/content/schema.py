@@ -2,7 +2,9 @@
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from typing import Self
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from journeys.core.icons import ICONS
 
@@ -31,6 +33,35 @@ class Text(Strict):
 # A fact-bearing field cites at least one source id from content/sources.yaml.
 # The check finds every field named `sources` and verifies each id exists.
 Sources = Annotated[list[SourceId], Field(min_length=1)]
+
+
+class TextList(Strict):
+    """Short items in every shipped language, item for item (the nl list, when
+    present, has as many items as the en list)."""
+
+    en: list[NonEmptyText] = Field(min_length=1)
+    nl: list[NonEmptyText] | None = None
+
+    @model_validator(mode="after")
+    def same_length(self) -> Self:
+        if self.nl is not None and len(self.nl) != len(self.en):
+            raise ValueError(f"nl has {len(self.nl)} items but en has {len(self.en)}")
+        return self
+
+    def as_dict(self) -> dict[str, list[str]]:
+        return {lang: items for lang, items in (("en", self.en), ("nl", self.nl)) if items}
+
+
+class SourcedText(Text):
+    """A fact: a text and the sources that back it."""
+
+    sources: Sources
+
+
+class SourcedList(TextList):
+    """A list of facts backed by the same sources."""
+
+    sources: Sources
 
 
 def _known_icon(name: str) -> str:
