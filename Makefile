@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lint format messages clean
+.PHONY: run setup test lint format messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ lint: $(VENV)/.installed-test $(VENV)/.installed-lint
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy journeys tests
+
+# Benchmarks print a table: figure, value, target.
+bench: $(VENV)/.installed
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
 
 format: $(VENV)/.installed-lint
 	$(BIN)/ruff format .

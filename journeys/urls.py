@@ -3,15 +3,17 @@ from django.contrib import admin
 from django.urls import include, path
 
 from journeys.core import views as core_views
-from journeys.trainings.urls import api_urlpatterns
+from journeys.knowledge.urls import api_urlpatterns as knowledge_api
+from journeys.trainings.urls import api_urlpatterns as trainings_api
 
 # Pages in the default language (JOURNEYS_LANGUAGE) have no prefix; the other
 # language lives under /<code>/, e.g. /nl/trainings/addiction/.
 urlpatterns = [
-    path("", include((api_urlpatterns, "api"))),
+    path("", include((trainings_api + knowledge_api, "api"))),
     path("healthz", core_views.health, name="health"),
     *i18n_patterns(
         path("", include("journeys.trainings.urls")),
+        path("knowledge/", include("journeys.knowledge.urls")),
         path("accounts/", include("journeys.accounts.urls")),
         path("admin/", admin.site.urls),
         prefix_default_language=False,

@@ -23,3 +23,22 @@ class Source(models.Model):
     @property
     def short_name(self) -> str:
         return f"{self.author.split(',')[0].split(' (')[0]} {self.year or 'n.d.'}"
+
+
+class ContentLoad(models.Model):
+    """One row per successful `content load`: caches built from content (the
+    combination checker's table) rebuild when the newest id changes."""
+
+    loaded_at = models.DateTimeField(auto_now_add=True)
+    summary = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"content load {self.pk} at {self.loaded_at:%Y-%m-%d %H:%M}"
+
+
+def current_content_version() -> int:
+    """The id of the newest content load (0 before any), one indexed query."""
+    return ContentLoad.objects.values_list("id", flat=True).first() or 0

@@ -4,6 +4,8 @@ from django.shortcuts import render
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": "Not found"}, status=404)
     return render(request, "core/404.html", status=404)
 
 

@@ -7,6 +7,7 @@
 """
 
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from pydantic import Field
 
@@ -22,6 +23,7 @@ from journeys.core.content.schema import (
     Text,
 )
 from journeys.core.content.yamlfile import Loc
+from journeys.knowledge.interactions import normalise
 from journeys.knowledge.vocabulary import Status, SubstanceClass
 
 # ---------------------------------------------------------------- routes
@@ -316,7 +318,7 @@ def load_substances(files: list[ContentFile[SubstanceFile]]) -> None:
             defaults={
                 "name": entry.name.as_dict(),
                 "classes": [cls.value for cls in entry.classes],
-                "search_text": " | ".join(names_of(entry)).casefold(),
+                "search_text": " | ".join(normalise(name) for name in names_of(entry)),
                 "data": entry.model_dump(mode="json", exclude_none=True),
             },
         )
@@ -326,11 +328,15 @@ def load_substances(files: list[ContentFile[SubstanceFile]]) -> None:
 
 def names_of(entry: SubstanceFile) -> list[str]:
     """Every name a person might type for this substance."""
-    names = [entry.slug, entry.name.en, *([entry.name.nl] if entry.name.nl else [])]
-    names += entry.aliases
-    for street_names in entry.street_names.values():
+    return names_of_data(entry.model_dump(mode="json"))
+
+
+def names_of_data(data: Mapping[str, Any]) -> list[str]:
+    """The same, from a substance's stored data."""
+    names = [data["slug"], *data["name"].values(), *data.get("aliases", [])]
+    for street_names in data.get("street_names", {}).values():
         names += street_names
-    return list(dict.fromkeys(names))
+    return list(dict.fromkeys(name for name in names if name))
 
 
 def load_settings(files: list[ContentFile[SettingsFile]]) -> None:

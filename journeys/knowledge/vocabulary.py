@@ -104,3 +104,18 @@ TRIPSIT_STATUS = {
     "Unsafe": Status.UNSAFE,
     "Dangerous": Status.DANGEROUS,
 }
+
+TRIPSIT_COMMIT = "83670cb6bc8863615fcb9be081c87f061b42dea4"
+TRIPSIT_URL = "https://github.com/TripSit/drugs"
+TRIPSIT_CREDIT = _(
+    "Combination ratings build on TripSit's combination chart (community data, "
+    "TripSit/drugs commit %(commit)s), with our own notes and sources."
+)
+# TripSit's chart disclaimer, in our words; it travels with every combination result.
+DISCLAIMER = _(
+    "This is harm-reduction information, not medical advice, and it is not guaranteed to "
+    "be accurate. It is only as good as the label on a drug: what you have may be "
+    "something else, so test it. A combination without a warning is not necessarily safe. "
+    "Do not rely on this alone; risks are higher with some medicines. In an emergency "
+    "call 112."
+)

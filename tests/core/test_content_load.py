@@ -32,7 +32,14 @@ def snapshot() -> dict[str, Any]:
 @pytest.mark.django_db
 def test_it_loads_sources_trainings_and_objectives():
     counts = load_content(VALID)
-    assert counts == {"sources": 1, "training": 2}
+    assert counts == {
+        "sources": 1,
+        "training": 2,
+        "routes": 0,
+        "interactions": 0,
+        "substance": 0,
+        "settings": 0,
+    }
     alpha = Training.objects.get(slug="alpha")
     assert alpha.title == {"en": "Alpha training", "nl": "Alfatraining"}
     assert [o.key for o in alpha.objectives.all()] == ["first", "second"]

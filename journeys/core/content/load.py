@@ -7,6 +7,7 @@ from django.db import transaction
 from journeys.core.content.check import check_content
 from journeys.core.content.problems import ContentInvalid
 from journeys.core.content.registry import kinds
+from journeys.core.models import ContentLoad
 
 
 def load_content(root: Path) -> dict[str, int]:
@@ -15,7 +16,9 @@ def load_content(root: Path) -> dict[str, int]:
     checked = check_content(root)
     if checked.errors:
         raise ContentInvalid(checked.errors)
+    counts = {kind.name: len(checked.files[kind.name]) for kind in kinds()}
     with transaction.atomic():
         for kind in kinds():
             kind.load(checked.files[kind.name])
-    return {kind.name: len(checked.files[kind.name]) for kind in kinds()}
+        ContentLoad.objects.create(summary=counts)
+    return counts

@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from journeys.core.icons import render_icon
-from journeys.core.text import localized
+from journeys.core.text import Localized, localized
 
 register = template.Library()
 
@@ -30,3 +30,20 @@ def get_item(mapping: dict[str, object], key: str) -> object:
 def icon(name: str, size: int = 32) -> SafeString:
     """{% icon training.icon %}: a decorative line icon from journeys.core.icons."""
     return render_icon(name, size)
+
+
+@register.filter
+def pick(value: dict[str, object] | None) -> Localized[object] | None:
+    """{% with items=block|pick %}: the value in the active language with .text,
+    .language and .fell_back, for lists and for blocks that need a lang attribute."""
+    return localized(value) if value else None
+
+
+@register.filter
+def minutes(value: float) -> str:
+    """90 -> "1 h 30 min"; 20 -> "20 min"; 300 -> "5 h"."""
+    total = round(float(value))
+    hours, rest = divmod(total, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"

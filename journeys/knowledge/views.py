@@ -1,0 +1,276 @@
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from journeys.core.text import localized
+from journeys.knowledge import catalogue
+from journeys.knowledge.interactions import (
+    CombinationError,
+    CombinationResult,
+    InputProblem,
+    PairResult,
+    check_combination,
+    split_names,
+)
+from journeys.knowledge.vocabulary import (
+    CLASS_LABELS,
+    DISCLAIMER,
+    STATUS_INFO,
+    TRIPSIT_COMMIT,
+    TRIPSIT_CREDIT,
+    TRIPSIT_URL,
+)
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")[:100]
+    substance_class = request.GET.get("class", "")
+    if substance_class not in CLASS_LABELS:
+        substance_class = ""
+    return render(
+        request,
+        "knowledge/index.html",
+        {
+            "substances": catalogue.substances(query, substance_class),
+            "query": query,
+            "substance_class": substance_class,
+            "classes": CLASS_LABELS.items(),
+            "routes": catalogue.routes(),
+        },
+    )
+
+
+def substance(request: HttpRequest, slug: str) -> HttpResponse:
+    found = catalogue.get_substance(slug)
+    sections = substance_sections(found.data)
+    keys = [key for section in sections for key in section["block"]["sources"]]
+    keys = [key for key in found.data["what_it_is"]["sources"]] + keys
+    keys += [key for timing in found.data.get("timing", []) for key in timing["sources"]]
+    table = catalogue.interaction_table()
+    return render(
+        request,
+        "knowledge/substance.html",
+        {
+            "substance": found,
+            "data": found.data,
+            "sections": sections,
+            "classes": [CLASS_LABELS[c] for c in found.classes],
+            "routes": {route.slug: route for route in catalogue.routes()},
+            "sources": catalogue.sources_by_key([*keys, *EMERGENCY_SOURCES]),
+            "emergency_sources": EMERGENCY_SOURCES,
+            "group_names": [table.group_names.get(g.slug) for g in found.groups.all()],
+        },
+    )
+
+
+# The emergency advice shown on every substance page rests on these.
+EMERGENCY_SOURCES = ["london-friend-emergency-advice", "samhsa-overdose-toolkit"]
+
+
+def substance_sections(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The sourced blocks of a substance page, in reading order, with their headings."""
+    headings = [
+        ("wanted_effects", _("Effects people look for")),
+        ("unwanted_effects", _("Unwanted effects")),
+        ("mental_risks", _("Mental risks")),
+        ("physical_risks", _("Physical risks")),
+        ("overdose_signs", _("Signs of an overdose")),
+        ("dependence", _("Dependence")),
+        ("safer_use", _("Safer use")),
+    ]
+    return [
+        {"heading": heading, "block": data[key], "is_list": isinstance(data[key]["en"], list)}
+        for key, heading in headings
+        if key in data
+    ]
+
+
+def route(request: HttpRequest, slug: str) -> HttpResponse:
+    found = catalogue.get_route(slug)
+    blocks = [found.data["summary"], *found.data["risks"], *found.data["tips"]]
+    if found.data.get("onset"):
+        blocks.append(found.data["onset"])
+    return render(
+        request,
+        "knowledge/route.html",
+        {
+            "route": found,
+            "data": found.data,
+            "sources": catalogue.sources_by_key(k for block in blocks for k in block["sources"]),
+        },
+    )
+
+
+def combinations(request: HttpRequest) -> HttpResponse:
+    entries = _entries(request)
+    context: dict[str, Any] = {
+        "entries": entries + [""] * (6 - len(entries)),
+        "names": sorted(catalogue.interaction_table().names),
+        "credit": TRIPSIT_CREDIT % {"commit": TRIPSIT_COMMIT[:7]},
+        "tripsit_url": TRIPSIT_URL,
+        "disclaimer": DISCLAIMER,
+    }
+    status = 200
+    if any(entry.strip() for entry in entries):
+        try:
+            result = check_combination(catalogue.interaction_table(), entries)
+        except CombinationError as error:
+            context["problems"] = error.problems
+            status = 400
+        else:
+            context["result"] = combination_as_json(result, get_language())
+    return render(request, "knowledge/combinations.html", context, status=status)
+
+
+def _entries(request: HttpRequest) -> list[str]:
+    """Names from ?s=a&s=b (the form) or ?substances=a,b (links and the API)."""
+    if "substances" in request.GET:
+        return split_names(request.GET["substances"])
+    return [entry for entry in request.GET.getlist("s")[:12] if entry.strip()]
+
+
+def interventions(request: HttpRequest) -> HttpResponse:
+    table = catalogue.interaction_table()
+    chosen = [slug for slug in request.GET.getlist("substance") if slug in table.substances]
+    groups = {group for slug in chosen for group in table.substances[slug].groups}
+    all_settings = list(catalogue.settings_with_interventions())
+    setting = next((s for s in all_settings if s.slug == request.GET.get("setting")), None)
+    fitting = catalogue.interventions_for(setting, groups) if setting else []
+    return render(
+        request,
+        "knowledge/interventions.html",
+        {
+            "settings": all_settings,
+            "setting": setting,
+            "substances": sorted(
+                table.substances.values(), key=lambda s: localized(s.name).text.casefold()
+            ),
+            "chosen": chosen,
+            "interventions": fitting,
+            "sources": catalogue.sources_by_key(
+                key for intervention in fitting for key in intervention.what_to_do["sources"]
+            ),
+        },
+    )
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def _language(request: HttpRequest) -> str:
+    language = request.GET.get("lang", settings.LANGUAGE_CODE)
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def _problems_json(problems: list[InputProblem]) -> dict[str, Any]:
+    return {
+        "error": " ".join(problem.message for problem in problems),
+        "problems": [
+            {"entry": p.entry, "message": p.message, "suggestions": list(p.suggestions)}
+            for p in problems
+        ],
+    }
+
+
+def api_combinations(request: HttpRequest) -> JsonResponse:
+    language = _language(request)
+    try:
+        entries = split_names(request.GET.get("substances", ""))
+        result = check_combination(catalogue.interaction_table(), entries)
+    except CombinationError as error:
+        return JsonResponse(_problems_json(error.problems), status=400)
+    return JsonResponse(combination_as_json(result, language))
+
+
+def combination_as_json(result: CombinationResult, language: str) -> dict[str, Any]:
+    pairs = [pair_as_json(pair, language) for pair in result.pairs]
+    sources = catalogue.sources_by_key(key for pair in pairs for key in pair["sources"])
+    worst = result.worst
+    return {
+        "language": language,
+        "substances": [
+            {"slug": s.slug, "name": localized(s.name, language).text, "groups": list(s.groups)}
+            for s in result.substances
+        ],
+        "pairs": pairs,
+        "worst": worst.value if worst else None,
+        "worst_label": str(STATUS_INFO[worst].label) if worst else None,
+        "worst_icon": STATUS_INFO[worst].icon if worst else None,
+        "sources": {
+            key: {"title": s.title, "author": s.author, "year": s.year, "url": s.url}
+            for key, s in sources.items()
+        },
+        "credit": str(TRIPSIT_CREDIT) % {"commit": TRIPSIT_COMMIT[:7]},
+        "credit_url": TRIPSIT_URL,
+        "disclaimer": str(DISCLAIMER),
+    }
+
+
+def pair_as_json(pair: PairResult, language: str) -> dict[str, Any]:
+    table = catalogue.interaction_table()
+    names = [localized(pair.first.name, language).text, localized(pair.second.name, language).text]
+    base: dict[str, Any] = {
+        "substances": [pair.first.slug, pair.second.slug],
+        "names": names,
+        "kind": pair.kind,
+        "status": None,
+        "status_label": None,
+        "icon": None,
+        "groups": None,
+        "note": None,
+        "sources": [],
+        "deviation": None,
+    }
+    if pair.rule is None:
+        if pair.kind == "same-group":
+            group = localized(table.group_names[pair.shared_group or ""], language).text
+            base["note"] = _(
+                "Both belong to %(group)s. Taken together they act like a bigger dose of one: "
+                "their effects and risks add up."
+            ) % {"group": group}
+        else:
+            base["note"] = _(
+                "We have no rating for this combination. That does not mean it is safe."
+            )
+        return base
+    rule, info = pair.rule, STATUS_INFO[pair.rule.status]
+    note = localized(rule.mechanism_text, language).text
+    if rule.note:
+        note += " " + localized(rule.note, language).text
+    base.update(
+        status=rule.status.value,
+        status_label=str(info.label),
+        icon=info.icon,
+        groups=list(rule.groups),
+        note=note,
+        sources=list(rule.sources),
+        deviation=rule.deviation,
+    )
+    return base
+
+
+def api_substances(request: HttpRequest) -> JsonResponse:
+    language = _language(request)
+    found = catalogue.substances(request.GET.get("q", "")[:100], request.GET.get("class", ""))
+    return JsonResponse(
+        {
+            "language": language,
+            "substances": [catalogue.substance_summary(s, language) for s in found],
+        }
+    )
+
+
+def api_substance(request: HttpRequest, slug: str) -> JsonResponse:
+    language = _language(request)
+    found = catalogue.get_substance(slug)
+    return JsonResponse(
+        {
+            "language": language,
+            **catalogue.substance_summary(found, language),
+            "data": found.data,
+        }
+    )
