@@ -33,7 +33,7 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test $(VENV)/.installed-lint
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
-	$(BIN)/mypy journeys tests
+	$(BIN)/mypy journeys tests bench
 
 # Benchmarks print a table: figure, value, target.
 bench: $(VENV)/.installed

@@ -88,11 +88,16 @@ def over_http(runs: int) -> float:
     with tempfile.TemporaryDirectory() as var:
         env = {**os.environ, "JOURNEYS_VAR_DIR": var}
         env.pop("DATABASE_URL", None)
-        subprocess.run([BIN / "journeys", "setup", "--no-demo"], env=env, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [BIN / "journeys", "setup", "--no-demo"], env=env, check=True, capture_output=True
+        )
         port = free_port()
-        server = subprocess.Popen([BIN / "journeys", "serve", "--port", str(port), "--workers", "1"],
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [BIN / "journeys", "serve", "--port", str(port), "--workers", "1"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             for _ in range(100):
                 try:

@@ -25,9 +25,7 @@ def _content_dir(value: str | None) -> Path:
 
 def describe_counts(counts: dict[str, int]) -> str:
     """{"sources": 1, "training": 8, "routes": 0} -> "sources: 1 file, training: 8 files"."""
-    return ", ".join(
-        f"{kind}: {n} file{'' if n == 1 else 's'}" for kind, n in counts.items() if n
-    )
+    return ", ".join(f"{kind}: {n} file{'' if n == 1 else 's'}" for kind, n in counts.items() if n)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -56,9 +56,7 @@ def _build_interaction_table() -> InteractionTable:
             mechanism=interaction.mechanism.slug,
             mechanism_text=interaction.mechanism.text,
             note=interaction.note,
-            sources=tuple(
-                dict.fromkeys([*interaction.sources, *interaction.mechanism.sources])
-            ),
+            sources=tuple(dict.fromkeys([*interaction.sources, *interaction.mechanism.sources])),
             deviation=interaction.deviation,
         )
         for interaction in Interaction.objects.select_related("group_a", "group_b", "mechanism")

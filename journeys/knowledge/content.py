@@ -16,9 +16,9 @@ from journeys.core.content.registry import ContentFile, ContentKind, register
 from journeys.core.content.schema import (
     NonEmptyText,
     Slug,
-    Sources,
     SourcedList,
     SourcedText,
+    Sources,
     Strict,
     Text,
 )
@@ -205,18 +205,20 @@ def validate_settings(file: ContentFile[SettingsFile]) -> Iterator[Problem]:
     risks = {risk.id for risk in file.model.risks}
     settings = {setting.id for setting in file.model.settings}
     for i, setting in enumerate(file.model.settings):
-        for j, risk in enumerate(setting.risks):
-            if risk not in risks:
-                yield file.problem(("settings", i, "risks", j), f"unknown risk {risk!r}")
+        yield from unknown_ids(file, setting.risks, risks, ("settings", i, "risks"), "risk")
     for i, intervention in enumerate(file.model.interventions):
-        for j, risk in enumerate(intervention.reduces):
-            if risk not in risks:
-                yield file.problem(("interventions", i, "reduces", j), f"unknown risk {risk!r}")
-        for j, setting in enumerate(intervention.settings):
-            if setting not in settings:
-                yield file.problem(
-                    ("interventions", i, "settings", j), f"unknown setting {setting!r}"
-                )
+        loc = ("interventions", i)
+        yield from unknown_ids(file, intervention.reduces, risks, (*loc, "reduces"), "risk")
+        yield from unknown_ids(file, intervention.settings, settings, (*loc, "settings"), "setting")
+
+
+def unknown_ids(
+    file: ContentFile[Any], ids: list[str], known: set[str], loc: Loc, what: str
+) -> Iterator[Problem]:
+    """A problem for each id in `ids` that is not in `known`."""
+    for j, value in enumerate(ids):
+        if value not in known:
+            yield file.problem((*loc, j), f"unknown {what} {value!r}")
 
 
 # ---------------------------------------------------------------- cross references
@@ -225,19 +227,13 @@ Files = Mapping[str, list[ContentFile[Strict]]]
 
 
 def _ids(files: Files, kind: str, attribute: str) -> set[str]:
-    return {
-        item.id  # type: ignore[attr-defined]
-        for file in files.get(kind, [])
-        for item in getattr(file.model, attribute)
-    }
+    return {item.id for file in files.get(kind, []) for item in getattr(file.model, attribute)}
 
 
 def substance_references(file: ContentFile[SubstanceFile], files: Files) -> Iterator[Problem]:
     groups = _ids(files, "interactions", "groups")
     routes = _ids(files, "routes", "routes")
-    for i, group in enumerate(file.model.groups):
-        if group not in groups:
-            yield file.problem(("groups", i), f"unknown interaction group {group!r}")
+    yield from unknown_ids(file, file.model.groups, groups, ("groups",), "interaction group")
     for i, timing in enumerate(file.model.timing):
         if timing.route not in routes:
             yield file.problem(("timing", i, "route"), f"unknown route {timing.route!r}")
@@ -246,11 +242,9 @@ def substance_references(file: ContentFile[SubstanceFile], files: Files) -> Iter
 def settings_references(file: ContentFile[SettingsFile], files: Files) -> Iterator[Problem]:
     groups = _ids(files, "interactions", "groups")
     for i, intervention in enumerate(file.model.interventions):
-        for j, group in enumerate(intervention.groups):
-            if group not in groups:
-                yield file.problem(
-                    ("interventions", i, "groups", j), f"unknown interaction group {group!r}"
-                )
+        yield from unknown_ids(
+            file, intervention.groups, groups, ("interventions", i, "groups"), "interaction group"
+        )
 
 
 # ---------------------------------------------------------------- loading
@@ -352,7 +346,7 @@ def load_settings(files: list[ContentFile[SettingsFile]]) -> None:
         entry.id: Risk.objects.create(slug=entry.id, name=entry.name.as_dict())
         for entry in model.risks
     }
-    settings = {}
+    settings: dict[str, Setting] = {}
     for position, entry in enumerate(model.settings):
         setting = Setting.objects.create(
             slug=entry.id,
@@ -363,16 +357,16 @@ def load_settings(files: list[ContentFile[SettingsFile]]) -> None:
         setting.risks.set([risks[slug] for slug in entry.risks])
         settings[entry.id] = setting
     groups = {group.slug: group for group in InteractionGroup.objects.all()}
-    for position, entry in enumerate(model.interventions):
+    for position, item in enumerate(model.interventions):
         intervention = Intervention.objects.create(
-            slug=entry.id,
+            slug=item.id,
             position=position,
-            title=entry.title.as_dict(),
-            what_to_do=entry.what_to_do.model_dump(mode="json", exclude_none=True),
+            title=item.title.as_dict(),
+            what_to_do=item.what_to_do.model_dump(mode="json", exclude_none=True),
         )
-        intervention.settings.set([settings[slug] for slug in entry.settings])
-        intervention.reduces.set([risks[slug] for slug in entry.reduces])
-        intervention.groups.set([groups[slug] for slug in entry.groups])
+        intervention.settings.set([settings[slug] for slug in item.settings])
+        intervention.reduces.set([risks[slug] for slug in item.reduces])
+        intervention.groups.set([groups[slug] for slug in item.groups])
 
 
 register(

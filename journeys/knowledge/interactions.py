@@ -111,7 +111,7 @@ def normalise(name: str) -> str:
 
 
 def split_names(text: str) -> list[str]:
-    """"ghb, alcohol" -> ["ghb", "alcohol"]; commas, semicolons and '+' separate."""
+    """ "ghb, alcohol" -> ["ghb", "alcohol"]; commas, semicolons and '+' separate."""
     if len(text) > MAX_INPUT_LENGTH:
         raise CombinationError(
             [InputProblem(_("The list is too long (at most %d characters).") % MAX_INPUT_LENGTH)]

@@ -21,7 +21,7 @@ class Route(models.Model):
         verbose_name_plural = _("routes of administration")
 
     def __str__(self) -> str:
-        return localized(self.name).text
+        return str(localized(self.name).text)
 
 
 class InteractionGroup(models.Model):
@@ -37,7 +37,7 @@ class InteractionGroup(models.Model):
         verbose_name_plural = _("interaction groups")
 
     def __str__(self) -> str:
-        return localized(self.name).text
+        return str(localized(self.name).text)
 
 
 class Mechanism(models.Model):
@@ -85,7 +85,7 @@ class Substance(models.Model):
         verbose_name_plural = _("substances")
 
     def __str__(self) -> str:
-        return localized(self.name).text
+        return str(localized(self.name).text)
 
 
 class Risk(models.Model):
@@ -93,7 +93,7 @@ class Risk(models.Model):
     name = models.JSONField()
 
     def __str__(self) -> str:
-        return localized(self.name).text
+        return str(localized(self.name).text)
 
 
 class Setting(models.Model):
@@ -109,7 +109,7 @@ class Setting(models.Model):
         ordering = ["position"]
 
     def __str__(self) -> str:
-        return localized(self.name).text
+        return str(localized(self.name).text)
 
 
 class Intervention(models.Model):
@@ -125,4 +125,4 @@ class Intervention(models.Model):
         ordering = ["position"]
 
     def __str__(self) -> str:
-        return localized(self.title).text
+        return str(localized(self.title).text)

@@ -23,7 +23,7 @@ class Training(models.Model):
         verbose_name_plural = _("trainings")
 
     def __str__(self) -> str:
-        return localized(self.title).text
+        return str(localized(self.title).text)
 
 
 class Objective(models.Model):
@@ -44,4 +44,4 @@ class Objective(models.Model):
         verbose_name_plural = _("learning objectives")
 
     def __str__(self) -> str:
-        return localized(self.text).text
+        return str(localized(self.text).text)

@@ -14,7 +14,7 @@ from journeys.knowledge.interactions import (
 from journeys.knowledge.vocabulary import Status
 
 
-def rule(a, b, status):
+def rule(a: str, b: str, status: Status) -> Rule:
     return Rule((a, b), status, "m", {"en": f"{a} with {b}"}, None, ("src",))
 
 
@@ -71,7 +71,7 @@ def test_three_substances_give_three_pairs_and_the_worst_status(table):
 def test_a_substance_in_two_groups_takes_the_worst_of_both(table):
     (pair,) = check_combination(table, ["tramadol", "sertraline"]).pairs
     assert pair.status == Status.DANGEROUS
-    assert pair.rule.groups == ("tramadol", "ssris")
+    assert pair.rule is not None and pair.rule.groups == ("tramadol", "ssris")
 
 
 def test_two_substances_of_one_group_are_reported_as_the_same_group(table):
@@ -93,7 +93,8 @@ def test_low_risk_statuses_rank_below_caution(table):
 
 
 def test_names_are_matched_whatever_the_case_width_and_spacing(table):
-    assert check_combination(table, ["  ＧＨＢ ", "ALCOHOL"]).worst == Status.DANGEROUS
+    full_width_ghb = "  \uff27\uff28\uff22 "
+    assert check_combination(table, [full_width_ghb, "ALCOHOL"]).worst == Status.DANGEROUS
     assert normalise("  Heroïne\u00a0 ") == "heroïne"
     assert check_combination(table, ["heroïne", "booze"]).worst == Status.DANGEROUS
 

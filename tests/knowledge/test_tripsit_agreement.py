@@ -3,11 +3,12 @@ every status that differs is documented in content with a reason and a source.""
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-from journeys.knowledge.vocabulary import TRIPSIT_STATUS
+from journeys.knowledge.vocabulary import TRIPSIT_STATUS, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 COMBOS = ROOT.parent / "shared" / "data" / "tripsit" / "combos.json"
@@ -16,16 +17,16 @@ TABLE = ROOT / "content" / "knowledge" / "interactions.yaml"
 pytestmark = pytest.mark.skipif(not COMBOS.exists(), reason="../shared/data/tripsit is not here")
 
 
-def tripsit_pairs() -> dict[frozenset[str], str]:
+def tripsit_pairs() -> dict[frozenset[str], Status]:
     combos = json.loads(COMBOS.read_text())
-    pairs = {}
+    pairs: dict[frozenset[str], Status] = {}
     for a, row in combos.items():
         for b, entry in row.items():
             pairs[frozenset((a, b))] = TRIPSIT_STATUS[entry["status"]]
     return pairs
 
 
-def our_pairs() -> tuple[dict[frozenset[str], dict], dict[str, str]]:
+def our_pairs() -> tuple[dict[frozenset[str], dict[str, Any]], dict[str, str]]:
     table = yaml.safe_load(TABLE.read_text())
     to_tripsit = {g["id"]: g["tripsit"] for g in table["groups"] if g.get("tripsit")}
     pairs = {}
@@ -62,7 +63,7 @@ def test_every_disagreement_is_documented_with_a_reason_and_a_source():
             if deviation.get("tripsit_status") != tripsit[key] or not deviation.get("sources"):
                 undocumented.append(" + ".join(sorted(key)))
     # The list itself is printed for the record: `pytest -s` shows it.
-    print("\n".join(["Disagreements with TripSit:", *disagreements()] or ["none"]))  # noqa: T201
+    print("Disagreements with TripSit:", *(disagreements() or ["none"]), sep="\n")  # noqa: T201
     assert undocumented == []
 
 

@@ -1,10 +1,15 @@
 """Building blocks shared by every content file's pydantic schema."""
 
-from typing import Annotated
+from typing import Annotated, Self
 
-from typing import Self
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from journeys.core.icons import ICONS
 

@@ -16,6 +16,8 @@ from journeys.core.content.problems import Problem
 Loc = tuple[str | int, ...]
 
 _scalars = yaml.SafeLoader("")  # only used to resolve scalar nodes to Python values
+# libyaml's parser is about ten times faster; its nodes carry the same line marks.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -43,7 +45,7 @@ def read_yaml(path: Path, shown_path: str) -> YamlDocument:
     except UnicodeDecodeError as error:
         raise YamlError(Problem(shown_path, 1, "-", f"not UTF-8 text ({error.reason})")) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1

@@ -17,7 +17,7 @@ def localized_filter(value: dict[str, str] | None) -> SafeString | str:
     chosen = localized(value)
     if chosen.fell_back:
         return format_html('<span lang="{}">{}</span>', chosen.language, chosen.text)
-    return chosen.text
+    return str(chosen.text)
 
 
 @register.filter
