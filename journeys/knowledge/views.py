@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 from journeys.core.text import localized
 from journeys.knowledge import catalogue
 from journeys.knowledge.interactions import (
+    MAX_SUBSTANCES,
     CombinationError,
     CombinationResult,
     InputProblem,
+    InteractionTable,
     PairResult,
     check_combination,
     split_names,
@@ -47,9 +49,13 @@ def index(request: HttpRequest) -> HttpResponse:
 def substance(request: HttpRequest, slug: str) -> HttpResponse:
     found = catalogue.get_substance(slug)
     sections = substance_sections(found.data)
-    keys = [key for section in sections for key in section["block"]["sources"]]
-    keys = [key for key in found.data["what_it_is"]["sources"]] + keys
-    keys += [key for timing in found.data.get("timing", []) for key in timing["sources"]]
+    # In the order the page shows them, so citation numbers rise down the page.
+    keys = [
+        *found.data["what_it_is"]["sources"],
+        *(key for timing in found.data.get("timing", []) for key in timing["sources"]),
+        *(key for section in sections for key in section["block"]["sources"]),
+        *EMERGENCY_SOURCES,
+    ]
     table = catalogue.interaction_table()
     return render(
         request,
@@ -60,7 +66,7 @@ def substance(request: HttpRequest, slug: str) -> HttpResponse:
             "sections": sections,
             "classes": [CLASS_LABELS[c] for c in found.classes],
             "routes": {route.slug: route for route in catalogue.routes()},
-            "sources": catalogue.sources_by_key([*keys, *EMERGENCY_SOURCES]),
+            "sources": catalogue.sources_by_key(keys),
             "emergency_sources": EMERGENCY_SOURCES,
             "group_names": [table.group_names.get(g.slug) for g in found.groups.all()],
         },
@@ -91,9 +97,8 @@ def substance_sections(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 def route(request: HttpRequest, slug: str) -> HttpResponse:
     found = catalogue.get_route(slug)
-    blocks = [found.data["summary"], *found.data["risks"], *found.data["tips"]]
-    if found.data.get("onset"):
-        blocks.append(found.data["onset"])
+    onset = [found.data["onset"]] if found.data.get("onset") else []
+    blocks = [found.data["summary"], *onset, *found.data["risks"], *found.data["tips"]]
     return render(
         request,
         "knowledge/route.html",
@@ -106,23 +111,24 @@ def route(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def combinations(request: HttpRequest) -> HttpResponse:
-    entries = _entries(request)
+    table = catalogue.interaction_table()
     context: dict[str, Any] = {
-        "entries": entries + [""] * (6 - len(entries)),
-        "names": sorted(catalogue.interaction_table().names),
+        "names": sorted(table.names),
         "credit": TRIPSIT_CREDIT % {"commit": TRIPSIT_COMMIT[:7]},
         "tripsit_url": TRIPSIT_URL,
         "disclaimer": DISCLAIMER,
     }
     status = 200
-    if any(entry.strip() for entry in entries):
-        try:
-            result = check_combination(catalogue.interaction_table(), entries)
-        except CombinationError as error:
-            context["problems"] = error.problems
-            status = 400
-        else:
-            context["result"] = combination_as_json(result, get_language())
+    entries: list[str] = []
+    try:
+        entries = _entries(request)
+        if entries:
+            result = check_combination(table, entries)
+            context["result"] = combination_as_json(result, table, get_language())
+    except CombinationError as error:
+        context["problems"] = error.problems  # the form keeps what was typed
+        status = 400
+    context["entries"] = entries + [""] * (MAX_SUBSTANCES - len(entries))
     return render(request, "knowledge/combinations.html", context, status=status)
 
 
@@ -178,16 +184,18 @@ def _problems_json(problems: list[InputProblem]) -> dict[str, Any]:
 
 def api_combinations(request: HttpRequest) -> JsonResponse:
     language = _language(request)
+    table = catalogue.interaction_table()
     try:
-        entries = split_names(request.GET.get("substances", ""))
-        result = check_combination(catalogue.interaction_table(), entries)
+        result = check_combination(table, split_names(request.GET.get("substances", "")))
     except CombinationError as error:
         return JsonResponse(_problems_json(error.problems), status=400)
-    return JsonResponse(combination_as_json(result, language))
+    return JsonResponse(combination_as_json(result, table, language))
 
 
-def combination_as_json(result: CombinationResult, language: str) -> dict[str, Any]:
-    pairs = [pair_as_json(pair, language) for pair in result.pairs]
+def combination_as_json(
+    result: CombinationResult, table: InteractionTable, language: str
+) -> dict[str, Any]:
+    pairs = [pair_as_json(pair, table, language) for pair in result.pairs]
     sources = catalogue.sources_by_key(key for pair in pairs for key in pair["sources"])
     worst = result.worst
     return {
@@ -210,8 +218,7 @@ def combination_as_json(result: CombinationResult, language: str) -> dict[str, A
     }
 
 
-def pair_as_json(pair: PairResult, language: str) -> dict[str, Any]:
-    table = catalogue.interaction_table()
+def pair_as_json(pair: PairResult, table: InteractionTable, language: str) -> dict[str, Any]:
     names = [localized(pair.first.name, language).text, localized(pair.second.name, language).text]
     base: dict[str, Any] = {
         "substances": [pair.first.slug, pair.second.slug],

@@ -84,7 +84,7 @@ STATUS_INFO: dict[Status, StatusInfo] = {
     Status.UNSAFE: StatusInfo(
         _("Unsafe"),
         _("Considerable risk of physical harm; avoid where possible."),
-        "⛔",
+        "✖",
         4,
     ),
     Status.DANGEROUS: StatusInfo(

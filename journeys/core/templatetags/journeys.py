@@ -47,3 +47,13 @@ def minutes(value: float) -> str:
     if not hours:
         return f"{rest} min"
     return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+@register.filter
+def position(mapping: dict[str, object], key: str) -> int | str:
+    """{{ sources|position:key }}: 1-based place of `key` in an ordered dict, for
+    numbered citations that match a numbered source list."""
+    try:
+        return list(mapping).index(key) + 1
+    except ValueError:
+        return "?"
