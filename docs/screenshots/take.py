@@ -13,7 +13,9 @@ SHOTS = {
     "catalogue-nl-phone.png": "/nl/",
     "training.png": "/trainings/harm-reduction/",
     "combinations.png": "/knowledge/combinations/?s=ghb&s=alcohol&s=cocaine&s=sertraline",
-    "combinations-nl-phone.png": "/nl/knowledge/combinations/?s=mdma&s=sertraline&s=tramadol#results",
+    "combinations-nl-phone.png": (
+        "/nl/knowledge/combinations/?s=mdma&s=sertraline&s=tramadol#results"
+    ),
     "substance.png": "/knowledge/substances/ghb-gbl/",
 }
 

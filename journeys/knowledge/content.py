@@ -42,8 +42,16 @@ class RoutesFile(Strict):
     routes: list[RouteEntry] = Field(min_length=1)
 
 
+def listed_ids(model: Strict, *fields: str) -> Iterator[tuple[Loc, str]]:
+    """Where each item of the named list fields has its `id`, labelled by kind:
+    (("risks", 0, "id"), "risk overdose"). Ids must be unique per kind."""
+    for field in fields:
+        for i, item in enumerate(getattr(model, field)):
+            yield (field, i, "id"), f"{field.removesuffix('s')} {item.id}"
+
+
 def route_ids(model: RoutesFile) -> Iterable[tuple[Loc, str]]:
-    return ((("routes", i, "id"), route.id) for i, route in enumerate(model.routes))
+    return listed_ids(model, "routes")
 
 
 # ---------------------------------------------------------------- interactions
@@ -91,10 +99,7 @@ class InteractionsFile(Strict):
 
 
 def interaction_keys(model: InteractionsFile) -> Iterable[tuple[Loc, str]]:
-    for i, group in enumerate(model.groups):
-        yield ("groups", i, "id"), f"group {group.id}"
-    for i, mechanism in enumerate(model.mechanisms):
-        yield ("mechanisms", i, "id"), f"mechanism {mechanism.id}"
+    yield from listed_ids(model, "groups", "mechanisms")
     for i, pair in enumerate(model.pairs):
         yield ("pairs", i), "pair " + " + ".join(sorted((pair.a, pair.b)))
 
@@ -193,12 +198,7 @@ class SettingsFile(Strict):
 
 
 def settings_keys(model: SettingsFile) -> Iterable[tuple[Loc, str]]:
-    for i, risk in enumerate(model.risks):
-        yield ("risks", i, "id"), f"risk {risk.id}"
-    for i, setting in enumerate(model.settings):
-        yield ("settings", i, "id"), f"setting {setting.id}"
-    for i, intervention in enumerate(model.interventions):
-        yield ("interventions", i, "id"), f"intervention {intervention.id}"
+    return listed_ids(model, "risks", "settings", "interventions")
 
 
 def validate_settings(file: ContentFile[SettingsFile]) -> Iterator[Problem]:

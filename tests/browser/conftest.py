@@ -6,6 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings
+
+from journeys.core.content.load import load_content
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [
@@ -45,3 +48,10 @@ def page(browser: Any) -> Iterator[Any]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def site(live_server: Any) -> str:
+    """The live server's address, with the shipped content loaded."""
+    load_content(settings.CONTENT_DIR)
+    return str(live_server.url)

@@ -1,17 +1,8 @@
 """The catalogue in a real browser, on a phone-sized screen, by keyboard."""
 
 import pytest
-from django.conf import settings
-
-from journeys.core.content.load import load_content
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def site(live_server):
-    load_content(settings.CONTENT_DIR)
-    return live_server.url
 
 
 def test_a_visitor_finds_eight_trainings_and_switches_to_dutch(page, site):

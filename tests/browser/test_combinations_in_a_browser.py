@@ -1,17 +1,8 @@
 """The combination checker on a phone-sized screen: type-ahead, keyboard, result."""
 
 import pytest
-from django.conf import settings
-
-from journeys.core.content.load import load_content
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def site(live_server):
-    load_content(settings.CONTENT_DIR)
-    return live_server.url
 
 
 def test_a_visitor_checks_ghb_and_alcohol_by_keyboard(page, site):
