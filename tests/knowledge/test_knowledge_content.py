@@ -1,0 +1,110 @@
+"""`journeys content check` on knowledge files: each kind of mistake gets its own message."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from journeys.core.content.check import check_content
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(settings.CONTENT_DIR, tmp_path / "content"))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def errors(content: Path) -> list[str]:
+    return [str(problem) for problem in check_content(content).errors]
+
+
+def test_the_shipped_knowledge_base_is_valid(content):
+    assert errors(content) == []
+
+
+def test_a_substance_citing_an_unknown_source_fails(content):
+    path = content / "knowledge" / "substances" / "mdma.yaml"
+    edit(path, "sources: [nida-commonly-used-drugs-charts]", "sources: [made-up-source]")
+    (problem,) = errors(content)
+    assert "mdma.yaml:" in problem
+    assert "what_it_is.sources[0]: unknown source id 'made-up-source'" in problem
+
+
+def test_a_substance_without_sources_fails(content):
+    path = content / "knowledge" / "substances" / "mdma.yaml"
+    edit(path, "  sources: [nida-commonly-used-drugs-charts]\nwanted_effects:", "wanted_effects:")
+    (problem,) = errors(content)
+    assert "what_it_is.sources: required field is missing" in problem
+
+
+def test_a_substance_in_an_unknown_group_fails(content):
+    edit(content / "knowledge" / "substances" / "mdma.yaml", "groups: [mdma]", "groups: [mdmaa]")
+    (problem,) = errors(content)
+    assert "groups[0]: unknown interaction group 'mdmaa'" in problem
+
+
+def test_timing_on_an_unknown_route_fails(content):
+    edit(content / "knowledge" / "substances" / "mdma.yaml", "route: oral", "route: ear")
+    (problem,) = errors(content)
+    assert "timing[0].route: unknown route 'ear'" in problem
+
+
+def test_lists_of_different_length_in_en_and_nl_fail(content):
+    path = content / "knowledge" / "substances" / "mdma.yaml"
+    edit(path, "    - Meer energie\n", "")
+    (problem,) = errors(content)
+    assert "wanted_effects: " in problem and "nl has 3 items but en has 4" in problem
+
+
+def test_an_unknown_class_fails(content):
+    path = content / "knowledge" / "substances" / "mdma.yaml"
+    edit(path, "classes: [empathogen, stimulant]", "classes: [empathogen, party-drug]")
+    (problem,) = errors(content)
+    assert "classes[1]: " in problem
+
+
+def test_a_duplicate_pair_fails(content):
+    path = content / "knowledge" / "interactions.yaml"
+    with path.open("a") as file:
+        file.write(
+            "  - {a: ghb-gbl, b: alcohol, status: caution, mechanism: unpredictable,"
+            " sources: [tripsit-combos-83670cb]}\n"
+        )
+    (problem,) = errors(content)
+    assert "duplicate interactions 'pair alcohol + ghb-gbl'" in problem
+
+
+def test_a_pair_with_an_unknown_group_or_status_fails(content):
+    path = content / "knowledge" / "interactions.yaml"
+    with path.open("a") as file:
+        file.write(
+            "  - {a: tea, b: alcohol, status: fine, mechanism: unpredictable,"
+            " sources: [tripsit-combos-83670cb]}\n"
+        )
+    found = errors(content)
+    assert any(".status: Input should be" in line for line in found)
+
+
+def test_a_deviation_that_repeats_the_status_fails(content):
+    path = content / "knowledge" / "interactions.yaml"
+    with path.open("a") as file:
+        file.write(
+            "  - {a: nicotine, b: alcohol, status: caution, mechanism: unpredictable,"
+            " sources: [tripsit-combos-83670cb], deviation: {tripsit_status: caution,"
+            " reason: {en: x, nl: x}, sources: [tripsit-combos-83670cb]}}\n"
+        )
+    (problem,) = errors(content)
+    assert "deviation repeats the status" in problem
+
+
+def test_an_intervention_for_an_unknown_setting_fails(content):
+    path = content / "knowledge" / "settings.yaml"
+    edit(path, "    settings: [nightlife", "    settings: [on-the-moon, nightlife")
+    (problem,) = errors(content)
+    assert "settings[0]: unknown setting 'on-the-moon'" in problem
