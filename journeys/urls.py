@@ -5,12 +5,14 @@ from django.urls import include, path
 from journeys.core import views as core_views
 from journeys.knowledge.urls import api_urlpatterns as knowledge_api
 from journeys.trainings.urls import api_urlpatterns as trainings_api
+from journeys.trainings.urls import certificate_urlpatterns
 
 # Pages in the default language (JOURNEYS_LANGUAGE) have no prefix; the other
 # language lives under /<code>/, e.g. /nl/trainings/addiction/.
 urlpatterns = [
     path("", include((trainings_api + knowledge_api, "api"))),
     path("healthz", core_views.health, name="health"),
+    *certificate_urlpatterns,
     *i18n_patterns(
         path("", include("journeys.trainings.urls")),
         path("knowledge/", include("journeys.knowledge.urls")),

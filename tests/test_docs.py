@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from journeys.cli import build_parser
 from journeys.core.content.registry import kinds
+from journeys.trainings.exercises import exercise_types
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -55,7 +56,7 @@ def field_names(model: type[BaseModel]) -> set[str]:
 
 
 def test_every_content_field_is_documented():
-    documented = (DOCS / "content.md").read_text()
+    documented = (DOCS / "content.md").read_text() + (DOCS / "exercises.md").read_text()
     for kind in kinds():
         missing = sorted(n for n in field_names(kind.schema) if f"`{n}`" not in documented)
         assert not missing, f"fields of {kind.name} missing from docs/content.md: {missing}"
@@ -64,3 +65,12 @@ def test_every_content_field_is_documented():
 def test_the_readme_starts_with_the_two_commands():
     readme = (ROOT / "README.md").read_text()
     assert readme.index("make run") < readme.index("make test") < 1500
+
+
+def test_every_exercise_type_and_its_fields_are_documented():
+    text = (DOCS / "exercises.md").read_text()
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    for name, exercise_type in exercise_types().items():
+        assert any(f"`{name}`" in heading for heading in headings), f"{name} lacks a heading"
+        missing = sorted(n for n in field_names(exercise_type.schema) if f"`{n}`" not in text)
+        assert not missing, f"fields of {name} missing from docs/exercises.md: {missing}"

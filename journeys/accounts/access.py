@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 from django.http import Http404
 
-from journeys.accounts.models import STAFF_ROLES, Membership, Organisation
+from journeys.accounts.models import STAFF_ROLES, Membership, Organisation, Role
 
 AnyUser = User | AnonymousUser
 
@@ -30,3 +30,15 @@ def get_organisation_for_staff(user: AnyUser, slug: str) -> Organisation:
 
 def members_of(organisation: Organisation) -> QuerySet[Membership]:
     return organisation.memberships.select_related("user").order_by("role", "user__username")
+
+
+def get_organisation_for_admin(user: AnyUser, slug: str) -> Organisation:
+    """An organisation in which `user` is an administrator, else 404."""
+    if not user.is_authenticated:
+        raise Http404("No such organisation")
+    try:
+        return Organisation.objects.get(
+            slug=slug, memberships__user=user, memberships__role=Role.ADMIN
+        )
+    except Organisation.DoesNotExist:
+        raise Http404("No such organisation") from None

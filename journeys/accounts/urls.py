@@ -8,5 +8,6 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.home, name="home"),
+    path("signup/", views.signup, name="signup"),
     path("organisations/<slug:slug>/", views.organisation, name="organisation"),
 ]

@@ -7,4 +7,5 @@ class TrainingsConfig(AppConfig):
     verbose_name = "Trainings"
 
     def ready(self) -> None:
-        from journeys.trainings import content  # noqa: F401  (registers training.yaml)
+        from journeys.trainings import content, content_lessons  # noqa: F401  (content kinds)
+        from journeys.trainings.exercises import types  # noqa: F401  (exercise types)

@@ -1,14 +1,37 @@
 from django.urls import path
 
-from journeys.trainings import views
+from journeys.trainings import learn_views, views
 
 app_name = "trainings"
 urlpatterns = [
     path("", views.catalogue, name="catalogue"),
     path("trainings/<slug:slug>/", views.detail, name="detail"),
+    path("learn/<slug:slug>/", learn_views.overview, name="learn"),
+    path("learn/<slug:slug>/enrol/", learn_views.enrol, name="enrol"),
+    path("learn/<slug:slug>/certificate/", learn_views.claim_certificate, name="claim"),
+    path(
+        "learn/<slug:slug>/exercises/<slug:exercise_slug>/",
+        learn_views.answer,
+        name="answer",
+    ),
+    path("learn/<slug:slug>/<slug:lesson_slug>/", learn_views.lesson, name="lesson"),
+    path("learn/<slug:slug>/<slug:lesson_slug>/done/", learn_views.lesson_done, name="done"),
+    path("organisations/<slug:organisation>/progress/", learn_views.learners, name="learners"),
+    path(
+        "organisations/<slug:organisation>/certificates/<str:code>/revoke/",
+        learn_views.revoke,
+        name="revoke",
+    ),
 ]
 
 api_urlpatterns = [
     path("api/trainings", views.api_trainings, name="api-trainings"),
     path("api/trainings/<slug:slug>", views.api_training, name="api-training"),
+]
+
+# Certificates are verified by people who may not read the learner's language: they sit
+# outside the language prefix.
+certificate_urlpatterns = [
+    path("certificates/<str:code>/", learn_views.certificate, name="certificate"),
+    path("certificates/<str:code>/pdf", learn_views.certificate_download, name="certificate-pdf"),
 ]

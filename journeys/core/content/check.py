@@ -9,9 +9,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from journeys.core.content.problems import Problem
-from journeys.core.content.registry import ContentFile, ContentKind, kinds
+from journeys.core.content.registry import ContentFile, ContentKind, UnknownVariant, kinds
 from journeys.core.content.schema import Strict, Text, TextList
-from journeys.core.content.yamlfile import Loc, YamlError, dotted, read_yaml
+from journeys.core.content.yamlfile import Loc, YamlError, dotted
 
 SOURCES_KIND = "sources"
 
@@ -86,12 +86,17 @@ def _parse(
 ) -> ContentFile[Strict] | None:
     shown = _shown(root, path.relative_to(root))
     try:
-        document = read_yaml(path, shown)
+        document = kind.reader(path, shown)
     except YamlError as error:
         problems.append(error.problem)
         return None
     try:
-        model = kind.schema.model_validate(document.data)
+        schema = kind.schema_for(document.data) if kind.schema_for else kind.schema
+    except UnknownVariant as error:
+        problems.append(Problem(shown, document.line_of((error.field,)), error.field, str(error)))
+        return None
+    try:
+        model = schema.model_validate(document.data)
     except ValidationError as error:
         for item in error.errors():
             loc = tuple(item["loc"])

@@ -4,11 +4,11 @@ in its AppConfig.ready(); the check and the loader then handle it like every oth
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from journeys.core.content.problems import Problem, Severity
 from journeys.core.content.schema import Strict
-from journeys.core.content.yamlfile import Loc, YamlDocument, dotted
+from journeys.core.content.yamlfile import Loc, YamlDocument, dotted, read_yaml
 
 M = TypeVar("M", bound=Strict)
 
@@ -41,9 +41,22 @@ class ContentKind(Generic[M]):
     cross_check: Callable[
         [ContentFile[M], Mapping[str, list[ContentFile[Strict]]]], Iterable[Problem]
     ] = lambda file, files: ()
+    # How the file is read (YAML; or Markdown with front matter: read_markdown).
+    reader: Callable[[Path, str], YamlDocument] = read_yaml
+    # For kinds whose schema depends on the data (exercises by `type`): returns the
+    # schema, or raises UnknownVariant naming the field and what is allowed.
+    schema_for: Callable[[Any], type[M]] | None = None
     required: bool = False
     load_order: int = 100
     description: str = field(default="", compare=False)
+
+
+class UnknownVariant(Exception):
+    """Raised by a kind's schema_for: `field` holds a value the kind does not know."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
 
 
 _kinds: dict[str, ContentKind[Strict]] = {}

@@ -40,10 +40,39 @@ class YamlError(Exception):
 
 
 def read_yaml(path: Path, shown_path: str) -> YamlDocument:
+    return parse_yaml(path, _read_text(path, shown_path), shown_path)
+
+
+def _read_text(path: Path, shown_path: str) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise YamlError(Problem(shown_path, 1, "-", f"not UTF-8 text ({error.reason})")) from None
+
+
+DUTCH_MARKER = "<!-- nl -->"
+
+
+def read_markdown(path: Path, shown_path: str) -> YamlDocument:
+    """A Markdown file with YAML front matter between `---` lines. The body is English
+    up to a line `<!-- nl -->` and Dutch after it; it becomes data["body"]."""
+    text = _read_text(path, shown_path)
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---" or "---" not in (line.strip() for line in lines[1:]):
+        raise YamlError(Problem(shown_path, 1, "-", "front matter between --- lines is missing"))
+    end = next(i for i, line in enumerate(lines[1:], 1) if line.strip() == "---")
+    # Blank lines keep the front matter's line numbers equal to the file's.
+    document = parse_yaml(path, "\n" + "\n".join(lines[1:end]), shown_path)
+    if not isinstance(document.data, dict):
+        raise YamlError(Problem(shown_path, 2, "-", "front matter must be a mapping"))
+    body = "\n".join(lines[end + 1 :])
+    english, _, dutch = body.partition(DUTCH_MARKER)
+    document.data["body"] = {"en": english.strip(), "nl": dutch.strip() or None}
+    document.lines[("body",)] = end + 2
+    return document
+
+
+def parse_yaml(path: Path, text: str, shown_path: str) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -9,12 +11,13 @@ register = template.Library()
 
 
 @register.filter(name="localized")
-def localized_filter(value: dict[str, str] | None) -> SafeString | str:
+def localized_filter(value: Any) -> SafeString | str:
     """{{ training.title|localized }}: the active language, or English marked with
-    lang="en" so screen readers pronounce the fallback correctly."""
+    lang="en" so screen readers pronounce the fallback correctly. Takes a stored
+    {"en": ..., "nl": ...} dict or a content model's Text."""
     if not value:
         return ""
-    chosen = localized(value)
+    chosen = localized(_as_mapping(value))
     if chosen.fell_back:
         return format_html('<span lang="{}">{}</span>', chosen.language, chosen.text)
     return str(chosen.text)
@@ -33,10 +36,15 @@ def icon(name: str, size: int = 32) -> SafeString:
 
 
 @register.filter
-def pick(value: dict[str, object] | None) -> Localized[object] | None:
+def pick(value: Any) -> Localized[object] | None:
     """{% with items=block|pick %}: the value in the active language with .text,
     .language and .fell_back, for lists and for blocks that need a lang attribute."""
-    return localized(value) if value else None
+    return localized(_as_mapping(value)) if value else None
+
+
+def _as_mapping(value: Any) -> Any:
+    """Content models (Text, TextList) become their {"en": ..., "nl": ...} dict."""
+    return value.as_dict() if hasattr(value, "as_dict") else value
 
 
 @register.filter

@@ -1,0 +1,200 @@
+"""Self-paced learning pages and certificates. Thin: reads through learning.py and the
+catalogue getters, writes through actions.py."""
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from journeys.accounts.access import get_organisation_for_admin, get_organisation_for_staff
+from journeys.accounts.models import Membership, Role
+from journeys.core.text import localized
+from journeys.trainings import actions
+from journeys.trainings.catalogue import get_training
+from journeys.trainings.certificates import certificate_pdf
+from journeys.trainings.exercises import AnswerError
+from journeys.trainings.learning import (
+    exercise_view,
+    get_exercise,
+    get_lesson,
+    render_markdown,
+    training_progress,
+)
+from journeys.trainings.models import Attempt, Certificate, Training
+
+MAX_FORM_FIELDS = 100
+
+
+def learner(request: HttpRequest) -> User:
+    """The logged-in user (the views that call this are behind login_required)."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
+
+
+@login_required
+def overview(request: HttpRequest, slug: str) -> HttpResponse:
+    training = get_training(slug)
+    progress = training_progress(learner(request), training)
+    certificate = Certificate.objects.filter(user=learner(request), training=training).first()
+    return render(
+        request,
+        "trainings/learn/overview.html",
+        {"training": training, "progress": progress, "certificate": certificate},
+    )
+
+
+@login_required
+@require_POST
+def enrol(request: HttpRequest, slug: str) -> HttpResponse:
+    training = get_training(slug)
+    actions.enrol(learner(request), training)
+    progress = training_progress(learner(request), training)
+    lesson = progress.next_lesson
+    if lesson is None:
+        return redirect("trainings:learn", slug)
+    return redirect("trainings:lesson", slug, lesson.slug)
+
+
+@login_required
+def lesson(
+    request: HttpRequest, slug: str, lesson_slug: str, error: tuple[str, str] | None = None
+) -> HttpResponse:
+    training = get_training(slug)
+    current = get_lesson(training, lesson_slug)
+    exercises = list(current.exercises.all())
+    attempts = {
+        a.exercise_id: a
+        for a in Attempt.objects.filter(user=learner(request), exercise__in=exercises)
+    }
+    body = localized(current.body)
+    lessons = list(training.lessons.all())
+    index = lessons.index(current)
+    return render(
+        request,
+        "trainings/learn/lesson.html",
+        {
+            "training": training,
+            "lesson": current,
+            "body_html": render_markdown(body.text),
+            "body_language": body.language,
+            "exercises": [exercise_view(e, attempts.get(e.pk)) for e in exercises],
+            "progress": training_progress(request.user, training),  # type: ignore[arg-type]
+            "previous": lessons[index - 1] if index else None,
+            "next": lessons[index + 1] if index + 1 < len(lessons) else None,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+@require_POST
+def lesson_done(request: HttpRequest, slug: str, lesson_slug: str) -> HttpResponse:
+    training = get_training(slug)
+    current = get_lesson(training, lesson_slug)
+    actions.complete_lesson(learner(request), current)
+    following = training.lessons.filter(position__gt=current.position).first()
+    if following:
+        return redirect("trainings:lesson", slug, following.slug)
+    return redirect("trainings:learn", slug)
+
+
+@login_required
+@require_POST
+def answer(request: HttpRequest, slug: str, exercise_slug: str) -> HttpResponse:
+    training = get_training(slug)
+    exercise = get_exercise(training, exercise_slug)
+    if exercise.lesson is None:
+        raise Http404("This exercise is not part of a lesson")
+    form = {key: request.POST.getlist(key)[:MAX_FORM_FIELDS] for key in request.POST}
+    form.pop("csrfmiddlewaretoken", None)
+    try:
+        actions.submit_answer(learner(request), exercise, form)
+    except AnswerError as problem:
+        return lesson(request, slug, exercise.lesson.slug, error=(exercise.slug, str(problem)))
+    url = reverse("trainings:lesson", args=[slug, exercise.lesson.slug])
+    return redirect(f"{url}#exercise-{exercise.slug}")
+
+
+@login_required
+@require_POST
+def claim_certificate(request: HttpRequest, slug: str) -> HttpResponse:
+    training = get_training(slug)
+    certificate = actions.issue_certificate(learner(request), training)
+    return redirect("certificate", certificate.code)
+
+
+def certificate(request: HttpRequest, code: str) -> HttpResponse:
+    """Public: confirms a certificate, showing no more than the name and the training."""
+    found = _get_certificate(code)
+    return render(
+        request,
+        "trainings/certificate.html",
+        {"certificate": found, "owner": request.user == found.user},
+        status=410 if found.revoked_at else 200,
+    )
+
+
+@login_required
+def certificate_download(request: HttpRequest, code: str) -> HttpResponse:
+    found = _get_certificate(code)
+    if found.user != request.user:
+        raise PermissionDenied(_("Only the person it was issued to can download it."))
+    if found.revoked_at:
+        raise PermissionDenied(_("This certificate has been revoked."))
+    verify_url = request.build_absolute_uri(reverse("certificate", args=[found.code]))
+    response = HttpResponse(certificate_pdf(found, verify_url), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{found.code}.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def revoke(request: HttpRequest, organisation: str, code: str) -> HttpResponse:
+    org = get_organisation_for_admin(request.user, organisation)
+    found = _get_certificate(code)
+    if found.organisation_id != org.pk:
+        raise Http404("No such certificate")
+    actions.revoke_certificate(learner(request), found)
+    return redirect("trainings:learners", organisation)
+
+
+def _get_certificate(code: str) -> Certificate:
+    try:
+        return Certificate.objects.select_related("training", "organisation").get(
+            code=code.strip().upper()
+        )
+    except Certificate.DoesNotExist:
+        raise Http404("No such certificate") from None
+
+
+@login_required
+def learners(request: HttpRequest, organisation: str) -> HttpResponse:
+    """For trainers: how far each of the organisation's learners got. Answers to open
+    reflections are never shown; the table counts only what was completed."""
+    org = get_organisation_for_staff(request.user, organisation)
+    users = [
+        m.user
+        for m in Membership.objects.filter(organisation=org, role=Role.PARTICIPANT)
+        .select_related("user")
+        .order_by("user__username")
+    ]
+    trainings = list(Training.objects.filter(enrolments__user__in=users).distinct())
+    rows = [(user, [training_progress(user, training) for training in trainings]) for user in users]
+    is_admin = Membership.objects.filter(user=learner(request), organisation=org, role=Role.ADMIN)
+    return render(
+        request,
+        "trainings/learners.html",
+        {
+            "organisation": org,
+            "trainings": trainings,
+            "rows": rows,
+            "certificates": Certificate.objects.filter(organisation=org).select_related("training"),
+            "is_admin": is_admin.exists(),
+        },
+    )
