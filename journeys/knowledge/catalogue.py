@@ -1,13 +1,12 @@
 """Reading the knowledge base: the checker's table (cached per content load), substance
 lists, and the plain dicts that pages and the JSON API show."""
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from journeys.core.models import Source, current_content_version
+from journeys.core.models import current_content_version
 from journeys.core.text import localized
 from journeys.knowledge.content import names_of_data
 from journeys.knowledge.interactions import (
@@ -92,12 +91,6 @@ def get_route(slug: str) -> Route:
 
 def routes() -> QuerySet[Route]:
     return Route.objects.all()
-
-
-def sources_by_key(keys: Iterable[str]) -> dict[str, Source]:
-    wanted = list(dict.fromkeys(keys))
-    found = {source.key: source for source in Source.objects.filter(key__in=wanted)}
-    return {key: found[key] for key in wanted if key in found}
 
 
 def settings_with_interventions() -> QuerySet[Setting]:

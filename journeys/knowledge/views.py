@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from journeys.core.citations import sources_by_key
 from journeys.core.text import localized
 from journeys.knowledge import catalogue
 from journeys.knowledge.interactions import (
@@ -66,7 +67,7 @@ def substance(request: HttpRequest, slug: str) -> HttpResponse:
             "sections": sections,
             "classes": [CLASS_LABELS[c] for c in found.classes],
             "routes": {route.slug: route for route in catalogue.routes()},
-            "sources": catalogue.sources_by_key(keys),
+            "sources": sources_by_key(keys),
             "emergency_sources": EMERGENCY_SOURCES,
             "group_names": [table.group_names.get(g.slug) for g in found.groups.all()],
         },
@@ -105,7 +106,7 @@ def route(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "route": found,
             "data": found.data,
-            "sources": catalogue.sources_by_key(k for block in blocks for k in block["sources"]),
+            "sources": sources_by_key(k for block in blocks for k in block["sources"]),
         },
     )
 
@@ -157,7 +158,7 @@ def interventions(request: HttpRequest) -> HttpResponse:
             ),
             "chosen": chosen,
             "interventions": fitting,
-            "sources": catalogue.sources_by_key(
+            "sources": sources_by_key(
                 key for intervention in fitting for key in intervention.what_to_do["sources"]
             ),
         },
@@ -196,7 +197,7 @@ def combination_as_json(
     result: CombinationResult, table: InteractionTable, language: str
 ) -> dict[str, Any]:
     pairs = [pair_as_json(pair, table, language) for pair in result.pairs]
-    sources = catalogue.sources_by_key(key for pair in pairs for key in pair["sources"])
+    sources = sources_by_key(key for pair in pairs for key in pair["sources"])
     worst = result.worst
     return {
         "language": language,

@@ -5,6 +5,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from journeys.core.models import Source
 from journeys.core.text import localized
 from journeys.trainings.models import Objective, Training
 
@@ -39,10 +40,10 @@ def training_as_json(training: Training, language: str) -> dict[str, Any]:
     }
 
 
-def cited_sources(training: Training) -> list[Any]:
+def cited_sources(training: Training) -> dict[str, Source]:
     """The sources a training's objectives cite, each once, in order of first citation."""
-    seen: dict[str, Any] = {}
+    seen: dict[str, Source] = {}
     for objective in training.objectives.all():
         for source in objective.sources.all():
             seen.setdefault(source.key, source)
-    return list(seen.values())
+    return seen

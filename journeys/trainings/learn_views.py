@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from journeys.accounts.access import get_organisation_for_admin, get_organisation_for_staff
 from journeys.accounts.models import Membership, Role
+from journeys.core.citations import cited_keys, sources_by_key
 from journeys.core.text import localized
 from journeys.trainings import actions
 from journeys.trainings.catalogue import get_training
@@ -87,6 +88,7 @@ def lesson(
             "previous": lessons[index - 1] if index else None,
             "next": lessons[index + 1] if index + 1 < len(lessons) else None,
             "error": error,
+            "sources": sources_by_key([*current.sources, *cited_keys([e.data for e in exercises])]),
         },
         status=400 if error else 200,
     )

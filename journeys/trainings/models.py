@@ -47,6 +47,10 @@ class Objective(models.Model):
     def __str__(self) -> str:
         return str(localized(self.text).text)
 
+    @property
+    def source_keys(self) -> list[str]:
+        return [source.key for source in self.sources.all()]
+
 
 class Lesson(models.Model):
     """A lesson: content/trainings/<slug>/lessons/NN-<slug>.md. The body is Markdown

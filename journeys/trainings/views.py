@@ -12,15 +12,10 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     training = get_training(slug)
-    sources = cited_sources(training)
     return render(
         request,
         "trainings/detail.html",
-        {
-            "training": training,
-            "sources": sources,
-            "source_numbers": {source.key: number for number, source in enumerate(sources, 1)},
-        },
+        {"training": training, "sources": cited_sources(training)},
     )
 
 

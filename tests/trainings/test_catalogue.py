@@ -120,3 +120,34 @@ def test_the_api_rejects_an_unknown_language_with_a_clear_message(client: Client
 def test_the_api_gives_one_training_and_404_for_an_unknown_one(client: Client):
     assert client.get("/api/trainings/addiction").json()["slug"] == "addiction"
     assert client.get("/api/trainings/nope").status_code == 404
+
+
+def test_every_training_ships_a_lesson_with_an_exercise():
+    for training in Training.objects.all():
+        lessons = training.lessons.all()
+        assert lessons, training.slug
+        assert any(lesson.exercises.exists() for lesson in lessons), training.slug
+
+
+def test_a_branching_scenario_with_a_score_condition_ships():
+    from journeys.trainings.models import Exercise
+
+    scenarios = Exercise.objects.filter(type="scenario")
+    assert any(
+        "score_at_least" in str(branch.get("when", {}))
+        for exercise in scenarios
+        for node in exercise.data["nodes"]
+        for branch in node.get("branches", [])
+    )
+
+
+def test_every_shipped_lesson_page_renders_in_both_languages(client: Client, db):
+    from django.contrib.auth import get_user_model
+
+    from journeys.trainings.models import Lesson
+
+    client.force_login(get_user_model().objects.create_user("reader", password="x-long-pass-1"))
+    for lesson in Lesson.objects.select_related("training"):
+        for prefix in ("", "/nl"):
+            url = f"{prefix}/learn/{lesson.training.slug}/{lesson.slug}/"
+            assert client.get(url).status_code == 200, url

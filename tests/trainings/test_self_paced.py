@@ -70,6 +70,7 @@ def test_every_exercise_type_renders_on_the_lesson_page(learner_client):
     assert 'name="blame" value="5"' in html  # likert
     assert "<strong>first</strong>" in html
     assert "<script>" not in html  # raw HTML in lessons is not rendered
+    assert 'id="source-alpha-source"' in html and 'id="source-beta-source"' in html
 
 
 def test_the_scenario_renders_its_first_step_and_advances(learner_client):
