@@ -153,6 +153,50 @@ def load_lessons(files: list[ContentFile[LessonFile]]) -> None:
     Lesson.objects.exclude(pk__in=kept).delete()
 
 
+class TrainerGuideFile(Strict):
+    """trainer.md: how to run the training in a room (timing, exercises, discussion
+    questions, pitfalls). Shown to trainers only."""
+
+    title: Text
+    sources: list[Slug] = []
+    body: Text
+
+
+def guide_references(file: ContentFile[TrainerGuideFile], files: Files) -> Iterator[Problem]:
+    if _training_file_of_guide(file, files) is None:
+        yield file.problem((), f"no training.yaml in {file.path.parent.name}/")
+
+
+def _training_file_of_guide(file: ContentFile[Any], files: Files) -> ContentFile[Any] | None:
+    return next((t for t in files.get("training", []) if t.path.parent == file.path.parent), None)
+
+
+def load_guides(files: list[ContentFile[TrainerGuideFile]]) -> None:
+    from journeys.trainings.models import Training
+
+    guides = {file.path.parent.name: file.model for file in files}
+    for training in Training.objects.all():
+        guide = guides.get(training.slug)
+        training.trainer_guide = (
+            {"title": guide.title.as_dict(), "body": guide.body.as_dict(), "sources": guide.sources}
+            if guide
+            else {}
+        )
+        training.save(update_fields=["trainer_guide"])
+
+
+register(
+    ContentKind(
+        name="trainer-guide",
+        pattern="trainings/*/trainer.md",
+        schema=TrainerGuideFile,
+        reader=read_markdown,
+        load=load_guides,
+        cross_check=guide_references,
+        load_order=16,
+        description="A trainer's guide: Markdown with a title and sources.",
+    )
+)
 register(
     ContentKind(
         name="exercise",

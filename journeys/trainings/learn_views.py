@@ -10,7 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from journeys.accounts.access import get_organisation_for_admin, get_organisation_for_staff
+from journeys.accounts.access import (
+    get_organisation_for_admin,
+    get_organisation_for_staff,
+    organisations_for_staff,
+)
 from journeys.accounts.models import Membership, Role
 from journeys.core.citations import cited_keys, sources_by_key
 from journeys.core.text import localized
@@ -198,5 +202,28 @@ def learners(request: HttpRequest, organisation: str) -> HttpResponse:
             "rows": rows,
             "certificates": Certificate.objects.filter(organisation=org).select_related("training"),
             "is_admin": is_admin.exists(),
+        },
+    )
+
+
+@login_required
+def trainer_guide(request: HttpRequest, slug: str) -> HttpResponse:
+    """How to run the training in a room; for trainers and administrators."""
+    if not organisations_for_staff(request.user).exists():
+        raise PermissionDenied(_("The trainer's guide is for trainers."))
+    training = get_training(slug)
+    guide = training.trainer_guide
+    if not guide:
+        raise Http404("No guide for this training")
+    body = localized(guide["body"])
+    return render(
+        request,
+        "trainings/guide.html",
+        {
+            "training": training,
+            "guide": guide,
+            "body_html": render_markdown(body.text),
+            "body_language": body.language,
+            "sources": sources_by_key(guide["sources"]),
         },
     )

@@ -17,6 +17,8 @@ class Training(models.Model):
     title = models.JSONField()
     summary = models.JSONField()
     audience = models.JSONField()
+    # From trainer.md: {"title": {...}, "body": {"en": markdown, "nl": ...}, "sources": [...]}
+    trainer_guide = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["position", "slug"]

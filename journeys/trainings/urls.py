@@ -6,6 +6,7 @@ app_name = "trainings"
 urlpatterns = [
     path("", views.catalogue, name="catalogue"),
     path("trainings/<slug:slug>/", views.detail, name="detail"),
+    path("trainings/<slug:slug>/guide/", learn_views.trainer_guide, name="guide"),
     path("learn/<slug:slug>/", learn_views.overview, name="learn"),
     path("learn/<slug:slug>/enrol/", learn_views.enrol, name="enrol"),
     path("learn/<slug:slug>/certificate/", learn_views.claim_certificate, name="claim"),

@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from journeys.accounts.access import organisations_for_staff
 from journeys.trainings.catalogue import cited_sources, get_training, training_as_json, trainings
 
 
@@ -15,7 +16,11 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "trainings/detail.html",
-        {"training": training, "sources": cited_sources(training)},
+        {
+            "training": training,
+            "sources": cited_sources(training),
+            "is_trainer": organisations_for_staff(request.user).exists(),
+        },
     )
 
 
