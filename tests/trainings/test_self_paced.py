@@ -251,3 +251,10 @@ def test_signing_up_makes_an_account_and_logs_in(learning):
         },
     )
     assert response["Location"] == "/"
+
+
+def test_the_training_page_offers_to_continue_once_enrolled(learner_client):
+    assert "Follow at your own pace" in learner_client.get("/trainings/alpha/").content.decode()
+    learner_client.post("/learn/alpha/enrol/")
+    html = learner_client.get("/trainings/alpha/").content.decode()
+    assert "Continue where you left off" in html
