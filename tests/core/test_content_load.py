@@ -35,6 +35,7 @@ def test_it_loads_sources_trainings_and_objectives():
     assert counts == {
         "sources": 1,
         "training": 2,
+        "trainer-guide": 0,
         "exercise": 0,
         "lesson": 0,
         "routes": 0,
