@@ -1,5 +1,5 @@
-"""The first four trainings as complete courses: a test of their structure, so the
-curriculum cannot silently shrink (objective coverage, counts, sources, translations)."""
+"""All eight trainings as complete courses: a test of their structure, so the curriculum
+cannot silently shrink (objective coverage, counts, sources, translations)."""
 
 import re
 from pathlib import Path
@@ -12,7 +12,18 @@ from journeys.core.content.check import check_content
 from journeys.trainings.exercises import get_type
 from journeys.trainings.models import Exercise, Lesson, Training
 
-COURSES = ["harm-reduction", "alcohol-drugs", "health-risks", "addiction"]
+COURSES = [
+    "harm-reduction",
+    "alcohol-drugs",
+    "health-risks",
+    "addiction",
+    "sex-drugs",
+    "motivational-interviewing",
+    "competence-based-work",
+    "domestic-violence",
+]
+# The scenarios the curriculum promises: training -> at least this many.
+SCENARIOS = {"health-risks": 1, "addiction": 1, "sex-drugs": 1, "domestic-violence": 1}
 SCORED = {"single-choice", "multiple-choice", "fact-or-fiction", "scenario"}
 pytestmark = pytest.mark.usefixtures("curriculum")
 
@@ -69,7 +80,12 @@ def test_a_course_has_a_bilingual_trainers_guide(slug):
     assert guide["sources"], slug
 
 
-def test_the_four_courses_have_no_missing_translations():
+@pytest.mark.parametrize(("slug", "count"), SCENARIOS.items())
+def test_the_promised_scenarios_ship(slug, count):
+    assert Exercise.objects.filter(training__slug=slug, type="scenario").count() >= count
+
+
+def test_the_courses_have_no_missing_translations():
     warnings = check_content(Path(settings.CONTENT_DIR)).warnings
     for slug in COURSES:
         assert not [w for w in warnings if f"/trainings/{slug}/" in w.path], slug
