@@ -31,6 +31,7 @@ def test_a_learner_walks_a_scenario_to_an_ending(live_server, page, training, sl
     lesson = (
         Exercise.objects.select_related("lesson").get(training__slug=training, slug=slug).lesson
     )
+    assert lesson is not None, "every shipped exercise sits in a lesson"
     page.goto(f"{live_server.url}/accounts/login/?next=/learn/{training}/{lesson.slug}/")
     page.get_by_label("Username").fill("walker")
     page.get_by_label("Password").fill(PASSWORD)
