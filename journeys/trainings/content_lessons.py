@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from pydantic import Field
@@ -27,13 +28,13 @@ class LessonFile(Strict):
 Files = Mapping[str, list[ContentFile[Strict]]]
 
 
-def _training_file(file: ContentFile[Any], files: Files) -> ContentFile[Any] | None:
-    folder = file.path.parent.parent
+def _training_file(folder: Path, files: Files) -> ContentFile[Any] | None:
+    """The training.yaml in `folder` (a training's folder), if there is one."""
     return next((t for t in files.get("training", []) if t.path.parent == folder), None)
 
 
 def _objectives_exist(file: ContentFile[Any], files: Files) -> Iterator[Problem]:
-    training = _training_file(file, files)
+    training = _training_file(file.path.parent.parent, files)
     if training is None:
         yield file.problem((), f"no training.yaml in {file.path.parent.parent.name}/")
         return
@@ -163,12 +164,8 @@ class TrainerGuideFile(Strict):
 
 
 def guide_references(file: ContentFile[TrainerGuideFile], files: Files) -> Iterator[Problem]:
-    if _training_file_of_guide(file, files) is None:
+    if _training_file(file.path.parent, files) is None:
         yield file.problem((), f"no training.yaml in {file.path.parent.name}/")
-
-
-def _training_file_of_guide(file: ContentFile[Any], files: Files) -> ContentFile[Any] | None:
-    return next((t for t in files.get("training", []) if t.path.parent == file.path.parent), None)
 
 
 def load_guides(files: list[ContentFile[TrainerGuideFile]]) -> None:
