@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "journeys.accounts",
     "journeys.trainings",
     "journeys.knowledge",
+    "journeys.cards",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +150,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("JOURNEYS_STATIC_ROOT", VAR_DIR / "static"))
+
+# The public address printed cards' QR codes point to when they are built outside a
+# request (`journeys cards build`); pages use the address they were asked on.
+SITE_URL = os.environ.get("JOURNEYS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -3,6 +3,9 @@
 Icons always stand beside text that says the same thing, so they are hidden from
 screen readers. Content names them (`icon: house`); the check rejects unknown names."""
 
+import base64
+from functools import lru_cache
+
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -31,6 +34,21 @@ ICONS: dict[str, str] = {
     "speech": ('<path d="M3 4h11v8H8l-3 3v-3H3z"/><path d="M10 15v1h6l3 3v-3h2V8h-4"/>'),
     "steps": '<path d="M3 20h5v-4h5v-4h5V8h3"/><path d="M18 8V3l3 1.5-3 1.5"/>',
     "house": '<path d="M3 11l9-7 9 7"/><path d="M5 9.5V20h14V9.5"/><path d="M10 20v-5h4v5"/>',
+    # Card sections: always beside their heading.
+    "info": '<circle cx="12" cy="12" r="9"/><path d="M12 11v6M12 7.5v.5"/>',
+    "sparkle": '<path d="M12 3l2 6.5L20.5 12 14 14.5 12 21l-2-6.5L3.5 12 10 9.5z"/>',
+    "clock": '<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3.5 2"/>',
+    "alert": '<path d="M12 3.5L2.5 20h19z"/><path d="M12 10v4.5M12 17.2v.3"/>',
+    "ban": '<circle cx="12" cy="12" r="9"/><path d="M5.6 5.6l12.8 12.8"/>',
+    "check": '<circle cx="12" cy="12" r="9"/><path d="M7.5 12.5l3 3 6-6.5"/>',
+    "phone": (
+        '<path d="M5 3.5h3.5l1.8 4.5-2.3 1.5a11 11 0 0 0 6.5 6.5l1.5-2.3 4.5 1.8V19a2 2 0 0 1'
+        '-2 2A16.5 16.5 0 0 1 3 5.5a2 2 0 0 1 2-2z"/>'
+    ),
+    "eye": (
+        '<path d="M2 12s3.5-6.5 10-6.5S22 12 22 12s-3.5 6.5-10 6.5S2 12 2 12z"/>'
+        '<circle cx="12" cy="12" r="3"/>'
+    ),
 }
 
 
@@ -45,3 +63,15 @@ def render_icon(name: str, size: int = 32) -> SafeString:
         size,
         mark_safe(ICONS[name]),  # noqa: S308  (our own constant markup)
     )
+
+
+@lru_cache(maxsize=64)
+def icon_data_uri(name: str, colour: str = "#083f78") -> str:
+    """The icon as an image address, for print: WeasyPrint parses each address once per
+    document however often it is used, where inline SVG is laid out every time."""
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" '
+        f'stroke="{colour}" stroke-width="1.8" stroke-linecap="round" '
+        f'stroke-linejoin="round">{ICONS.get(name, "")}</svg>'
+    )
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()

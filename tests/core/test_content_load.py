@@ -42,6 +42,8 @@ def test_it_loads_sources_trainings_and_objectives():
         "interactions": 0,
         "substance": 0,
         "settings": 0,
+        "card-topics": 0,
+        "card-decks": 0,
     }
     alpha = Training.objects.get(slug="alpha")
     assert alpha.title == {"en": "Alpha training", "nl": "Alfatraining"}

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CardsConfig(AppConfig):
+    name = "journeys.cards"
+    label = "cards"
+    verbose_name = "Harm-reduction cards"
+
+    def ready(self) -> None:
+        from journeys.cards import content  # noqa: F401  (registers the card files)
