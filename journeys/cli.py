@@ -105,6 +105,93 @@ def cmd_content_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ensure_content() -> bool:
+    """Load the content first when this database has none yet (a fresh clone)."""
+    from django.core.management import call_command
+
+    from journeys.core.content.load import load_content
+    from journeys.core.content.problems import ContentInvalid
+    from journeys.core.models import current_content_version
+
+    call_command("migrate", interactive=False, verbosity=0)
+    if current_content_version():
+        return True
+    print("No content loaded yet: loading content/ first.", file=sys.stderr)
+    try:
+        load_content(_content_dir(None))
+    except ContentInvalid as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print("Content has errors; nothing was loaded.", file=sys.stderr)
+        return False
+    return True
+
+
+def cmd_cards_list(args: argparse.Namespace) -> int:
+    _django()
+    if not _ensure_content():
+        return 1
+    from journeys.cards.decks import all_refs
+    from journeys.cards.models import Deck
+    from journeys.core.text import localized
+
+    print("Decks:")
+    for deck in Deck.objects.all():
+        print(f"  {deck.slug:<18} {localized(deck.title, 'en').text} ({len(deck.cards)} entries)")
+    print("Cards:")
+    for refs in all_refs().values():
+        for ref in refs:
+            print(f"  {ref}")
+    return 0
+
+
+def cmd_cards_build(args: argparse.Namespace) -> int:
+    _django()
+    if not _ensure_content():
+        return 1
+    from django.conf import settings
+    from django.utils import translation
+
+    from journeys.cards import decks
+    from journeys.cards.fitting import SIZES
+    from journeys.cards.pdf import PrintOptions, build_pdf, write_atomically
+    from journeys.core.text import localized
+
+    language, notice = decks.supported_language(args.lang)
+    if notice:
+        print(notice, file=sys.stderr)
+    site_url = (args.site_url or settings.SITE_URL).rstrip("/")
+    try:
+        with translation.override(language):
+            if args.deck:
+                deck = decks.get_deck(args.deck)
+                refs, title = decks.expand(deck.cards), localized(deck.title, language).text
+            else:
+                names = [name.strip() for name in args.cards.split(",") if name.strip()]
+                refs, title = decks.custom_refs(names), "Journeys"
+            options = PrintOptions(SIZES[args.size], args.layout, site_url, args.org_line)
+            built = build_pdf(decks.cards_for(refs, language), options, title)
+    except decks.CardError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for line in built.notices:
+        print(line, file=sys.stderr)
+    write_atomically(Path(args.output), built.pdf)
+    layout = "A4 sheets, double-sided" if args.layout == "sheets" else "one card per page"
+    print(
+        f"Wrote {args.output}: {built.cards} card{'' if built.cards == 1 else 's'} "
+        f"on {built.pages} pages "
+        f"({layout}, {SIZES[args.size].label}, language {language})."
+    )
+    if site_url == "http://127.0.0.1:8000":
+        print(
+            "QR codes point to http://127.0.0.1:8000; set JOURNEYS_SITE_URL or --site-url "
+            "to your public address before printing.",
+            file=sys.stderr,
+        )
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journeys.settings")
     from django.core.management import execute_from_command_line
@@ -145,6 +232,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     load.add_argument("dir", nargs="?", help="content directory (default: ./content)")
     load.set_defaults(handler=cmd_content_load)
+
+    cards = commands.add_parser("cards", help="print harm-reduction card decks as PDF")
+    card_commands = cards.add_subparsers(dest="cards_command", required=True)
+    card_list = card_commands.add_parser("list", help="list the decks and every card")
+    card_list.set_defaults(handler=cmd_cards_list)
+    build = card_commands.add_parser("build", help="build a deck as a print-ready PDF")
+    which = build.add_mutually_exclusive_group(required=True)
+    which.add_argument("--deck", help="a deck from content/cards/decks.yaml, e.g. nightlife")
+    which.add_argument(
+        "--cards", help="your own deck: card names, comma-separated (substance/mdma,topic/*)"
+    )
+    build.add_argument("--lang", default="en", help="en or nl; others fall back to English")
+    build.add_argument(
+        "--size", choices=["a7", "85x55"], default="a7", help="card size (default: a7)"
+    )
+    build.add_argument(
+        "--layout",
+        choices=["sheets", "single"],
+        default="sheets",
+        help="sheets: A4, fronts and backs for double-sided printing, crop marks; "
+        "single: one card face per page at card size",
+    )
+    build.add_argument(
+        "--org-line", default="", help="printed on every back, e.g. your name and phone"
+    )
+    build.add_argument(
+        "--site-url", help="address the QR codes point to (default: JOURNEYS_SITE_URL)"
+    )
+    build.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    build.set_defaults(handler=cmd_cards_build)
 
     manage = commands.add_parser(
         "manage",

@@ -16,6 +16,7 @@ urlpatterns = [
     *i18n_patterns(
         path("", include("journeys.trainings.urls")),
         path("knowledge/", include("journeys.knowledge.urls")),
+        path("cards/", include("journeys.cards.urls")),
         path("accounts/", include("journeys.accounts.urls")),
         path("admin/", admin.site.urls),
         prefix_default_language=False,

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from journeys.core.icons import render_icon
+from journeys.core.icons import icon_data_uri, render_icon
 from journeys.core.text import Localized, localized
 
 register = template.Library()
@@ -33,6 +33,12 @@ def get_item(mapping: dict[str, object], key: str) -> object:
 def icon(name: str, size: int = 32) -> SafeString:
     """{% icon training.icon %}: a decorative line icon from journeys.core.icons."""
     return render_icon(name, size)
+
+
+@register.simple_tag
+def icon_image(name: str) -> SafeString:
+    """{% icon_image section.icon %}: the icon as a decorative <img>, for printed cards."""
+    return format_html('<img class="icon" src="{}" alt="">', icon_data_uri(name))
 
 
 @register.filter
