@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from journeys.accounts.access import AnyUser, organisations_for_staff
 from journeys.cards.decks import MAX_CUSTOM_CARDS
 from journeys.cards.fitting import DEFAULT_SIZE, SIZES
+from journeys.cards.pdf import MAX_ORG_LINE
 
 SIZE_CHOICES = [(size.id, size.label) for size in SIZES.values()]
 LAYOUT_CHOICES = [
@@ -37,7 +38,10 @@ class PrintForm(forms.Form):
     organisation = forms.ChoiceField(label=_("Organisation on the back"), required=False)
     contact = forms.CharField(
         label=_("Contact line on the back"),
-        help_text=_("For example a phone number or a web address."),
+        help_text=_(
+            "For example a phone number or a web address. Left empty: the organisation's own "
+            "contact line."
+        ),
         max_length=MAX_CONTACT,
         required=False,
     )
@@ -49,11 +53,12 @@ class PrintForm(forms.Form):
             choices = [("", _("(none)"))] + [(o.slug, o.name) for o in organisations]
             self.fields["organisation"].choices = choices  # type: ignore[attr-defined]
             self.names = {o.slug: o.name for o in organisations}
+            self.contacts = {o.slug: o.contact_line for o in organisations}
         else:
             # Only trainers print their organisation's name on cards.
             del self.fields["organisation"]
             del self.fields["contact"]
-            self.names = {}
+            self.names, self.contacts = {}, {}
 
     def clean_size(self) -> str:
         return str(self.cleaned_data.get("size") or DEFAULT_SIZE)
@@ -68,9 +73,10 @@ class PrintForm(forms.Form):
         return contact
 
     def org_line(self) -> str:
-        parts = [self.names.get(self.cleaned_data.get("organisation", ""), "")]
-        parts.append(self.cleaned_data.get("contact", ""))
-        return " · ".join(part for part in parts if part)
+        organisation = self.cleaned_data.get("organisation", "")
+        contact = self.cleaned_data.get("contact", "") or self.contacts.get(organisation, "")
+        parts = [self.names.get(organisation, ""), contact]
+        return " · ".join(part for part in parts if part)[:MAX_ORG_LINE]
 
 
 class ComposeForm(PrintForm):

@@ -158,6 +158,12 @@ def test_a_trainer_prints_their_organisation_on_the_back(client, trainer, organi
         {"organisation": organisation.slug, "contact": "020 123 4567", "layout": "single"},
     )
     assert f"{organisation.name} · 020 123 4567" in pdf_text(response)
+    organisation.contact_line = "www.example.org/help"
+    organisation.save()
+    response = client.get(
+        "/cards/decks/routes/pdf/", {"organisation": organisation.slug, "layout": "single"}
+    )
+    assert f"{organisation.name} · www.example.org/help" in pdf_text(response)
 
 
 def test_others_cannot_print_an_organisation_name(client, other_organisation, trainer):
