@@ -1,6 +1,19 @@
+import gc
 import os
 
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journeys.settings")
-application = get_asgi_application()
+django_application = get_asgi_application()
+
+from journeys.workshops.streams import with_event_streams  # noqa: E402  (needs Django set up)
+
+# Live workshops' event streams are answered before Django; everything else by Django.
+application = with_event_streams(django_application)
+
+# Long-lived processes hold many objects (thousands of open event streams): move what
+# start-up made out of the collector's way and collect young objects less often, so a
+# full collection does not stall every stream for a few hundred milliseconds.
+gc.collect()
+gc.freeze()
+gc.set_threshold(20_000, 20, 50)

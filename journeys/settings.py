@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "journeys.trainings",
     "journeys.knowledge",
     "journeys.cards",
+    "journeys.workshops",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "journeys.core.middleware.sync_chain",  # innermost: one thread hop per request
 ]
 
 ROOT_URLCONF = "journeys.urls"
@@ -126,6 +128,23 @@ def database_from_env() -> dict[str, object]:
 
 
 DATABASES = {"default": database_from_env()}
+
+# Rate-limit counters live in the cache: Redis when several processes share the load,
+# else this process's memory.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Live workshops: the most participants a trainer may allow in one workshop, and how
+# often one address may join or guess a code, and one participant answer, per minute.
+WORKSHOP_PARTICIPANT_CAP = int(os.environ.get("JOURNEYS_WORKSHOP_CAP", "300"))
+RATE_JOIN = int(os.environ.get("JOURNEYS_RATE_JOIN", "300"))
+RATE_WRONG_CODE = int(os.environ.get("JOURNEYS_RATE_WRONG_CODE", "10"))
+RATE_ANSWER = int(os.environ.get("JOURNEYS_RATE_ANSWER", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

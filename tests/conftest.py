@@ -56,3 +56,11 @@ def other_trainer(other_organisation: Organisation) -> User:
 def curriculum(db: None) -> None:
     """The real content/ directory, loaded."""
     load_content(Path(settings.CONTENT_DIR))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """Rate-limit counters live in the cache; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,0 +1,242 @@
+"""Live events: from an answer stored in the database to every open page, cheaply.
+
+A view stores an answer, then calls `changed()`. Per workshop, changes are coalesced
+into at most one event every INTERVAL seconds (never one per vote) and published: to
+Redis pub/sub when REDIS_URL is set, so that every process hears it, else straight to
+this process. Each process holds ONE subscription (a pattern over all workshops) and,
+per workshop with open pages here, builds the pages' new HTML once per event and hands
+it to each open Server-Sent-Events stream. A stream keeps only the newest event of each
+name, so a slow phone skips states instead of falling behind.
+
+The database stays the truth: a page that (re)connects gets the current state first.
+"""
+
+import asyncio
+import logging
+import weakref
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+INTERVAL = 0.15  # seconds between two events of one workshop: at most ~7 a second
+CHANNEL = "journeys:workshop:"
+
+ROOM = "room"  # the trainer's presenter and control pages
+PARTICIPANT = "participant"
+
+
+@dataclass(frozen=True)
+class Event:
+    name: str  # the SSE event name the page listens for: "activity", "results", ...
+    id: str
+    data: str  # HTML
+
+    def encode(self) -> bytes:
+        lines = "".join(f"data: {line}\n" for line in self.data.splitlines() or [""])
+        return f"id: {self.id}\nevent: {self.name}\n{lines}\n".encode()
+
+
+Events = dict[tuple[str, str], list[Event]]  # (audience, language) -> events
+Builder = Callable[[int, bool, set[tuple[str, str]]], Awaitable[Events]]
+
+
+@dataclass(eq=False)
+class Listener:
+    """One open event stream."""
+
+    workshop_id: int
+    audience: str
+    language: str
+    latest: dict[str, Event] = field(default_factory=dict)
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def offer(self, events: list[Event]) -> None:
+        for event in events:
+            self.latest[event.name] = event
+        if events:
+            self.wake.set()
+
+    def take(self) -> list[Event]:
+        events = list(self.latest.values())
+        self.latest.clear()
+        self.wake.clear()
+        return events
+
+
+@dataclass
+class _Build:
+    running: bool = False
+    again: bool = False
+    stage: bool = False
+
+
+class Hub:
+    """The events of one process (one event loop)."""
+
+    def __init__(self, builder: Builder, redis_url: str = "") -> None:
+        self.builder = builder
+        self.redis_url = redis_url
+        self.listeners: dict[int, set[Listener]] = defaultdict(set)
+        self.last_published: dict[int, float] = {}
+        self.pending: dict[int, bool] = {}  # workshop -> a stage change waits too
+        self.builds: dict[int, _Build] = defaultdict(_Build)
+        self.cached: dict[int, Events] = {}  # the newest events built, for new streams
+        self._redis: Any = None
+        self._reader: asyncio.Task[None] | None = None
+
+    # ------------------------------------------------------------ streams
+
+    async def listen(self, workshop_id: int, audience: str, language: str) -> Listener:
+        listener = Listener(workshop_id, audience, language)
+        self.listeners[workshop_id].add(listener)
+        await self._ensure_subscribed()
+        return listener
+
+    def leave(self, listener: Listener) -> None:
+        listeners = self.listeners.get(listener.workshop_id)
+        if listeners is not None:
+            listeners.discard(listener)
+            if not listeners:
+                del self.listeners[listener.workshop_id]
+                self.cached.pop(listener.workshop_id, None)
+
+    async def catch_up(self, listener: Listener, stage: bool = True) -> None:
+        """Give a new stream the current state: from the cache when it is fresh enough,
+        else from one rebuild that every stream waiting for it shares."""
+        cached = self.cached.get(listener.workshop_id, {})
+        key = (listener.audience, listener.language)
+        if key in cached:
+            listener.offer(cached[key])
+        else:
+            await self.deliver(listener.workshop_id, stage=stage)
+
+    # ------------------------------------------------------------ changes
+
+    async def changed(self, workshop_id: int, stage: bool = False) -> None:
+        """Something participants see changed (`stage`), or only answers did."""
+        loop = asyncio.get_running_loop()
+        self.forget(workshop_id, stage)
+        if workshop_id in self.pending:
+            self.pending[workshop_id] |= stage
+            return
+        wait = self.last_published.get(workshop_id, -1e9) + INTERVAL - loop.time()
+        if stage or wait <= 0:
+            await self._publish(workshop_id, stage)
+        else:
+            self.pending[workshop_id] = stage
+            loop.call_later(wait, lambda: loop.create_task(self._flush(workshop_id)))
+
+    def forget(self, workshop_id: int, stage: bool) -> None:
+        """Drop cached events a change made stale: the room's always, everyone's on a
+        stage change."""
+        cached = self.cached.get(workshop_id, {})
+        for key in list(cached):
+            if stage or key[0] == ROOM:
+                del cached[key]
+
+    async def _flush(self, workshop_id: int) -> None:
+        stage = self.pending.pop(workshop_id, False)
+        await self._publish(workshop_id, stage)
+
+    async def _publish(self, workshop_id: int, stage: bool) -> None:
+        self.last_published[workshop_id] = asyncio.get_running_loop().time()
+        redis = await self._connection()
+        if redis is None:
+            await self.deliver(workshop_id, stage)
+        else:
+            await redis.publish(f"{CHANNEL}{workshop_id}", "stage" if stage else "answers")
+
+    async def deliver(self, workshop_id: int, stage: bool) -> None:
+        """Build the pages' new state once and hand it to this process's streams."""
+        if not self.listeners.get(workshop_id):
+            return
+        build = self.builds[workshop_id]
+        build.stage |= stage
+        if build.running:
+            build.again = True
+            return
+        build.running = True
+        try:
+            while True:
+                build.again, stage, build.stage = False, build.stage, False
+                wanted = {
+                    (lst.audience, lst.language) for lst in self.listeners.get(workshop_id, ())
+                }
+                if not wanted:
+                    break
+                events = await self.builder(workshop_id, stage, wanted)
+                cache = self.cached.setdefault(workshop_id, {})
+                for key, built in events.items():
+                    merged = {event.name: event for event in [*cache.get(key, []), *built]}
+                    cache[key] = list(merged.values())
+                for listener in list(self.listeners.get(workshop_id, ())):
+                    listener.offer(events.get((listener.audience, listener.language), []))
+                if not build.again:
+                    break
+        finally:
+            build.running = False
+
+    # ------------------------------------------------------------ Redis
+
+    async def _connection(self) -> Any:
+        if not self.redis_url:
+            return None
+        if self._redis is None:
+            from redis import asyncio as aioredis
+
+            self._redis = aioredis.from_url(self.redis_url)
+        return self._redis
+
+    async def _ensure_subscribed(self) -> None:
+        if self.redis_url and self._reader is None:
+            self._reader = asyncio.get_running_loop().create_task(self._read())
+
+    async def _read(self) -> None:
+        """The process's one subscription: every workshop's changes, from every process."""
+        while True:
+            try:
+                redis = await self._connection()
+                pubsub = redis.pubsub()
+                await pubsub.psubscribe(f"{CHANNEL}*")
+                async for message in pubsub.listen():
+                    if message["type"] != "pmessage":
+                        continue
+                    workshop_id = int(message["channel"].decode().removeprefix(CHANNEL))
+                    stage = message["data"] == b"stage"
+                    self.forget(workshop_id, stage)
+                    asyncio.get_running_loop().create_task(self.deliver(workshop_id, stage))
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # Redis restarted or unreachable: try again shortly
+                logger.warning("Redis subscription lost; reconnecting", exc_info=True)
+                self._redis = None
+                await asyncio.sleep(1)
+
+
+_hubs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub]" = weakref.WeakKeyDictionary()
+
+
+def hub() -> Hub:
+    """This event loop's hub (one per server process)."""
+    from journeys.workshops.state import build_events
+
+    loop = asyncio.get_running_loop()
+    if loop not in _hubs:
+        _hubs[loop] = Hub(build_events, settings.REDIS_URL)
+    return _hubs[loop]
+
+
+def notify(workshop_id: int, stage: bool = False) -> None:
+    """`changed()` for sync views: under the ASGI server it runs on the server's event
+    loop (asgiref hands it there), so it reaches this process's hub."""
+    from asgiref.sync import async_to_sync
+
+    async def changed() -> None:
+        await hub().changed(workshop_id, stage)
+
+    async_to_sync(changed)()

@@ -1,0 +1,108 @@
+"""Live workshops: a session with a join code, its activities, the people who joined
+(by nickname, no account) and their answers. The database is the truth: an answer is
+stored before it is acknowledged, and pages rebuild what they show from here."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from journeys.accounts.models import Organisation
+from journeys.trainings.models import Training
+
+
+class Workshop(models.Model):
+    class Status(models.TextChoices):
+        LIVE = "live", _("Live")
+        ENDED = "ended", _("Ended")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    training = models.ForeignKey(Training, on_delete=models.SET_NULL, null=True, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    code = models.CharField(max_length=8, db_index=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.LIVE)
+    participant_cap = models.PositiveIntegerField(_("most participants"), default=300)
+    leaderboard = models.BooleanField(_("show a quiz leaderboard"), default=False)
+    current = models.ForeignKey(
+        "Activity", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Rises with every change participants see (an activity opened, closed, revealed):
+    # the id of the event streams, so a page that reconnects knows whether it missed one.
+    stage = models.PositiveIntegerField(default=1)
+    created = models.DateTimeField(auto_now_add=True)
+    ended = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.code})"
+
+
+class Activity(models.Model):
+    class State(models.TextChoices):
+        READY = "ready", _("Ready")
+        OPEN = "open", _("Open for answers")
+        CLOSED = "closed", _("Closed")
+        REVEALED = "revealed", _("Results shown")
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="activities")
+    position = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=30)  # a name in activities.ACTIVITY_TYPES
+    config = models.JSONField()  # the prompt, options, right answer: per kind
+    progress = models.JSONField(null=True, blank=True)  # a scenario's path so far
+    state = models.CharField(max_length=10, choices=State.choices, default=State.READY)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.position}"
+
+
+class Participant(models.Model):
+    """Someone in the room: a nickname and a secret in their browser's cookie."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="participants")
+    nickname = models.CharField(max_length=30)
+    token = models.CharField(max_length=64, unique=True)
+    # Only with this on may the room see the nickname beside a quiz score.
+    named = models.BooleanField(default=False)
+    joined = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["joined"]
+
+    def __str__(self) -> str:
+        return self.nickname
+
+
+class Answer(models.Model):
+    """One per participant per activity: a second answer replaces the first."""
+
+    class Review(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        SHOWN = "shown", _("Shown")
+        HIDDEN = "hidden", _("Hidden")
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="answers")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="answers")
+    value = models.JSONField()
+    review = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "participant"], name="one_answer_per_participant"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"answer {self.pk} to {self.activity_id}"

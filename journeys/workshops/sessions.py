@@ -1,0 +1,249 @@
+"""What happens in a live workshop, in the database: starting one, joining, answering,
+and the trainer's moves. Views call these and then tell live.py what changed."""
+
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from journeys.accounts.models import Organisation
+from journeys.trainings.exercises import get_type
+from journeys.trainings.models import Exercise, Training
+from journeys.workshops.activities import ACTIVITY_TYPES, AnswerError, Config, Form
+from journeys.workshops.from_exercises import activities_from_exercise
+from journeys.workshops.models import Activity, Answer, Participant, Workshop
+
+# No 0/O or 1/I/L: codes are read off a projector and typed on phones.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+MAX_NICKNAME = 30
+CODE_LIFETIME_HOURS = 24  # a workshop older than this no longer takes new participants
+
+
+class JoinError(Exception):
+    """Why someone cannot join: a message for the person on the phone."""
+
+
+class ActionError(Exception):
+    """A trainer's move that does not fit the workshop's state."""
+
+
+def normalise_code(typed: str) -> str:
+    return "".join(c for c in typed.upper() if c.isalnum())[: CODE_LENGTH + 2]
+
+
+def new_code() -> str:
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if not Workshop.objects.filter(code=code, status=Workshop.Status.LIVE).exists():
+            return code
+
+
+def start_workshop(
+    organisation: Organisation,
+    trainer: Any,
+    title: str,
+    training: Training | None,
+    cap: int,
+    leaderboard: bool = False,
+) -> Workshop:
+    return Workshop.objects.create(
+        organisation=organisation,
+        trainer=trainer,
+        training=training,
+        title=title,
+        code=new_code(),
+        participant_cap=cap,
+        leaderboard=leaderboard,
+    )
+
+
+def live_workshop(code: str) -> Workshop:
+    """The live workshop with this code, or JoinError saying why not."""
+    workshop = (
+        Workshop.objects.filter(code=normalise_code(code)).order_by("status", "-created").first()
+    )
+    if workshop is None:
+        raise JoinError(_("There is no workshop with that code. Check the code on the screen."))
+    age = timezone.now() - workshop.created
+    if workshop.status == Workshop.Status.ENDED or age.total_seconds() > CODE_LIFETIME_HOURS * 3600:
+        raise JoinError(_("This workshop has ended. Ask the trainer for a new code."))
+    return workshop
+
+
+def join(code: str, nickname: str) -> Participant:
+    workshop = live_workshop(code)
+    nickname = " ".join(nickname.split())[:MAX_NICKNAME]
+    if not nickname:
+        raise JoinError(_("Choose a nickname: any name you like, it need not be yours."))
+    with transaction.atomic():
+        count = Participant.objects.filter(workshop=workshop).count()
+        if count >= workshop.participant_cap:
+            raise JoinError(_("This workshop is full. Ask the trainer."))
+        return Participant.objects.create(
+            workshop=workshop, nickname=nickname, token=secrets.token_urlsafe(32)
+        )
+
+
+def participant_by_token(token: str) -> Participant | None:
+    if not token:
+        return None
+    return Participant.objects.select_related("workshop").filter(token=token).first()
+
+
+# ---------------------------------------------------------------- answering
+
+
+@dataclass(frozen=True)
+class Stored:
+    activity: Activity
+    value: Any
+    replaced: bool  # a second answer replaced the first
+
+
+def answer(participant: Participant, activity_id: int, form: Form) -> Stored:
+    """Store a participant's answer to the open activity of their own workshop."""
+    activity = Activity.objects.filter(pk=activity_id, workshop_id=participant.workshop_id).first()
+    if activity is None:
+        raise AnswerError(_("That question is not part of your workshop."))
+    if participant.workshop.status != Workshop.Status.LIVE:
+        raise AnswerError(_("This workshop has ended."))
+    if activity.state != Activity.State.OPEN:
+        raise AnswerError(_("This question is closed; answers are no longer taken."))
+    kind = ACTIVITY_TYPES[activity.kind]
+    value = kind.read_answer(activity.config, form)
+    if activity.kind == "scenario":
+        check_scenario_vote(activity, value)
+    try:
+        with transaction.atomic():
+            _row, created = Answer.objects.update_or_create(
+                activity=activity,
+                participant=participant,
+                defaults={"value": value, "review": Answer.Review.PENDING},
+            )
+    except IntegrityError:  # two posts at once: the other one made the row
+        Answer.objects.filter(activity=activity, participant=participant).update(value=value)
+        created = False
+    return Stored(activity, value, replaced=not created)
+
+
+def set_named(participant: Participant, named: bool) -> None:
+    Participant.objects.filter(pk=participant.pk).update(named=named)
+
+
+# ---------------------------------------------------------------- the trainer's moves
+
+
+def add_activity(workshop: Workshop, kind: str, config: Config) -> Activity:
+    position = (workshop.activities.aggregate(Max("position"))["position__max"] or 0) + 1
+    progress = None
+    if kind == "scenario":
+        progress = get_type("scenario").initial(scenario_model(config))
+    return Activity.objects.create(
+        workshop=workshop, position=position, kind=kind, config=config, progress=progress
+    )
+
+
+def add_from_exercise(workshop: Workshop, exercise: Exercise) -> list[Activity]:
+    return [
+        add_activity(workshop, kind, config)
+        for kind, config in activities_from_exercise(exercise.type, exercise.data)
+    ]
+
+
+def _bump(workshop: Workshop) -> None:
+    Workshop.objects.filter(pk=workshop.pk).update(stage=F("stage") + 1)
+
+
+def open_activity(activity: Activity) -> None:
+    """Open one activity for answers: it becomes what every phone shows; others close."""
+    workshop = activity.workshop
+    if workshop.status != Workshop.Status.LIVE:
+        raise ActionError(_("This workshop has ended."))
+    with transaction.atomic():
+        workshop.activities.filter(state=Activity.State.OPEN).exclude(pk=activity.pk).update(
+            state=Activity.State.CLOSED
+        )
+        Activity.objects.filter(pk=activity.pk).update(state=Activity.State.OPEN)
+        Workshop.objects.filter(pk=workshop.pk).update(current=activity, stage=F("stage") + 1)
+
+
+def close_activity(activity: Activity) -> None:
+    if activity.state == Activity.State.OPEN:
+        Activity.objects.filter(pk=activity.pk).update(state=Activity.State.CLOSED)
+        _bump(activity.workshop)
+
+
+def reveal_activity(activity: Activity) -> None:
+    Activity.objects.filter(pk=activity.pk).update(state=Activity.State.REVEALED)
+    Workshop.objects.filter(pk=activity.workshop_id).update(current=activity, stage=F("stage") + 1)
+
+
+def next_activity(workshop: Workshop) -> Activity | None:
+    """Open the first activity after the current one that has not been run yet."""
+    after = workshop.current.position if workshop.current else 0
+    upcoming = workshop.activities.filter(position__gt=after, state=Activity.State.READY).first()
+    if upcoming is None:
+        raise ActionError(_("There is no next activity. Add one below."))
+    open_activity(upcoming)
+    return upcoming
+
+
+def delete_activity(activity: Activity) -> None:
+    workshop = activity.workshop
+    activity.delete()
+    _bump(workshop)
+
+
+def review_answer(workshop: Workshop, answer_id: int, review: str) -> None:
+    if review not in Answer.Review.values:
+        raise ActionError(_("Unknown choice."))
+    Answer.objects.filter(pk=answer_id, activity__workshop=workshop).update(review=review)
+
+
+def end_workshop(workshop: Workshop) -> None:
+    with transaction.atomic():
+        workshop.activities.filter(state=Activity.State.OPEN).update(state=Activity.State.CLOSED)
+        Workshop.objects.filter(pk=workshop.pk).update(
+            status=Workshop.Status.ENDED, ended=timezone.now(), stage=F("stage") + 1
+        )
+
+
+# ---------------------------------------------------------------- scenarios
+
+
+def scenario_model(config: Config) -> Any:
+    return get_type("scenario").schema.model_validate(config["scenario"])
+
+
+def check_scenario_vote(activity: Activity, value: dict[str, str]) -> None:
+    scenario = scenario_model(activity.config)
+    node = scenario.node((activity.progress or {}).get("node", ""))
+    if value["step"] != node.id or value["choice"] not in {c.id for c in node.choices}:
+        raise AnswerError(_("The room has moved on; vote on the step shown now."))
+
+
+def follow_the_room(activity: Activity) -> None:
+    """Take the choice most of the room voted for (the first on a tie) and move on."""
+    scenario = scenario_model(activity.config)
+    progress = activity.progress or {}
+    node = scenario.node(progress.get("node", ""))
+    play = get_type("scenario").play
+    if node.kind == "narration":
+        progress = play(scenario, progress, {"continue": True})
+    elif node.kind == "choice":
+        votes: dict[str, int] = {choice.id: 0 for choice in node.choices}
+        for value in activity.answers.values_list("value", flat=True):
+            if value.get("step") == node.id and value.get("choice") in votes:
+                votes[value["choice"]] += 1
+        winner = max(votes, key=lambda choice: (votes[choice], -list(votes).index(choice)))
+        progress = play(scenario, progress, {"choice": winner})
+    else:
+        raise ActionError(_("The scenario has ended."))
+    # Votes stay stored with their step; the room votes afresh on the new one.
+    Activity.objects.filter(pk=activity.pk).update(progress=progress)
+    _bump(activity.workshop)

@@ -1,0 +1,144 @@
+"""What the pages of a live workshop show, read from the database: the room's view
+(presenter and control pages) and the participants' view. live.py builds events from
+these once per change and process; views use them for the first page load."""
+
+from collections import Counter
+from typing import Any
+
+from asgiref.sync import sync_to_async
+from django.db.models import Count
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from journeys.workshops.activities import ACTIVITY_TYPES, Tally
+from journeys.workshops.live import PARTICIPANT, ROOM, Event, Events
+from journeys.workshops.models import Activity, Answer, Participant, Workshop
+
+LEADERBOARD_SIZE = 5
+
+
+def tally(activity: Activity) -> Tally:
+    kind = ACTIVITY_TYPES[activity.kind]
+    answers = activity.answers.all()
+    if kind.moderated:
+        shown = list(answers.filter(review=Answer.Review.SHOWN).values_list("value", flat=True))
+        result = kind.tally(activity.config, shown)
+        result["respondents"] = answers.count()
+        result["waiting"] = answers.filter(review=Answer.Review.PENDING).count()
+        return result
+    # Distinct answers with their counts, from the database: a poll of 3,000 answers
+    # decodes three values, not 3,000.
+    values = [
+        row["value"]
+        for row in answers.values("value").annotate(n=Count("id"))
+        for _ in range(row["n"])
+    ]
+    if activity.kind == "scenario":
+        step = (activity.progress or {}).get("node")
+        values = [value for value in values if value.get("step") == step]
+    return kind.tally(activity.config, values)
+
+
+def scenario_step(activity: Activity) -> dict[str, Any] | None:
+    if activity.kind != "scenario" or not activity.progress:
+        return None
+    from journeys.workshops.sessions import scenario_model
+
+    scenario = scenario_model(activity.config)
+    node = scenario.node(activity.progress["node"])
+    return {
+        "intro": activity.config["scenario"]["intro"],
+        "node": node,
+        "score": activity.progress["score"],
+        "finished": activity.progress["finished"],
+    }
+
+
+def leaderboard(workshop: Workshop) -> list[dict[str, Any]]:
+    """Right answers per participant over revealed quiz questions; only those who
+    agreed to be shown by nickname appear, the others count as "someone"."""
+    points: Counter[int] = Counter()
+    for activity in workshop.activities.filter(state=Activity.State.REVEALED):
+        is_correct = ACTIVITY_TYPES[activity.kind].is_correct
+        if is_correct is None:
+            continue
+        for participant_id, value in activity.answers.values_list("participant_id", "value"):
+            if is_correct(activity.config, value):
+                points[participant_id] += 1
+    named = dict(
+        Participant.objects.filter(workshop=workshop, named=True).values_list("id", "nickname")
+    )
+    top = [(pid, n) for pid, n in points.most_common() if pid in named][:LEADERBOARD_SIZE]
+    return [{"nickname": named[pid], "points": n} for pid, n in top]
+
+
+def room_context(workshop: Workshop) -> dict[str, Any]:
+    current = workshop.current
+    activities = list(workshop.activities.annotate(answer_count=Count("answers")))
+    pending = []
+    if current and ACTIVITY_TYPES[current.kind].moderated:
+        pending = list(current.answers.filter(review=Answer.Review.PENDING).order_by("updated"))
+    return {
+        "workshop": workshop,
+        "participants": workshop.participants.count(),
+        "current": current,
+        "tally": tally(current) if current else None,
+        "step": scenario_step(current) if current else None,
+        "activities": activities,
+        "pending": pending,
+        "revealed": current is not None and current.state == Activity.State.REVEALED,
+        # Quiz results stay hidden until revealed, so nobody copies the room's answer.
+        "has_right_answer": current is not None
+        and ACTIVITY_TYPES[current.kind].is_correct is not None,
+        "leaderboard": leaderboard(workshop) if workshop.leaderboard else [],
+    }
+
+
+def participant_context(workshop: Workshop) -> dict[str, Any]:
+    current = workshop.current
+    revealed = current is not None and current.state == Activity.State.REVEALED
+    return {
+        "workshop": workshop,
+        "current": current,
+        "open": current is not None and current.state == Activity.State.OPEN,
+        "revealed": revealed,
+        "tally": tally(current) if revealed and current else None,
+        "step": scenario_step(current) if current else None,
+    }
+
+
+def render_events(workshop_id: int, stage: bool, wanted: set[tuple[str, str]]) -> Events:
+    workshop = Workshop.objects.select_related("current").get(pk=workshop_id)
+    room = room_context(workshop) if any(a == ROOM for a, _ in wanted) else None
+    mine = (
+        participant_context(workshop)
+        if stage and any(a == PARTICIPANT for a, _ in wanted)
+        else None
+    )
+    events: Events = {}
+    for audience, language in wanted:
+        with translation.override(language):
+            if audience == ROOM and room is not None:
+                event_id = f"{workshop.stage}"
+                events[(audience, language)] = [
+                    Event("results", event_id, render_to_string("workshops/_results.html", room)),
+                    Event(
+                        "control",
+                        event_id,
+                        render_to_string("workshops/_control_status.html", room),
+                    ),
+                ]
+            elif audience == PARTICIPANT and mine is not None:
+                events[(audience, language)] = [
+                    Event(
+                        "activity",
+                        str(workshop.stage),
+                        render_to_string("workshops/_activity.html", mine),
+                    )
+                ]
+    return events
+
+
+async def build_events(workshop_id: int, stage: bool, wanted: set[tuple[str, str]]) -> Events:
+    # Outside the request thread: building must not queue behind the requests it reports.
+    return await sync_to_async(render_events, thread_sensitive=False)(workshop_id, stage, wanted)

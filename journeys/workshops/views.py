@@ -1,0 +1,392 @@
+"""Live workshop pages. Trainer pages are plain Django views; the answer and the
+trainer's moves are async views so they can tell live.py at once; event streams are
+async views holding a Server-Sent-Events response open."""
+
+import csv
+from collections.abc import Callable
+from typing import Any
+
+from asgiref.sync import sync_to_async
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+)
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from journeys.accounts.access import AnyUser, organisations_for_staff
+from journeys.trainings.models import Exercise
+from journeys.workshops import live, sessions, state
+from journeys.workshops.activities import ACTIVITY_TYPES, AnswerError, ConfigError
+from journeys.workshops.forms import ActivityForm, JoinForm, StartForm
+from journeys.workshops.from_exercises import LIVE_TYPES
+from journeys.workshops.limits import allow, over
+from journeys.workshops.models import Activity, Answer, Participant, Workshop
+
+COOKIE_PREFIX = "workshop-"
+
+
+def get_workshop_for_staff(user: AnyUser, workshop_id: int) -> Workshop:
+    """A workshop of an organisation `user` trains for, else 404."""
+    workshop = (
+        Workshop.objects.select_related("current", "training", "organisation")
+        .filter(pk=workshop_id, organisation__in=organisations_for_staff(user))
+        .first()
+    )
+    if workshop is None:
+        raise Http404("No such workshop")
+    return workshop
+
+
+# ---------------------------------------------------------------- trainer pages
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    form = StartForm(request.POST or None, user=request.user)
+    if not form.organisations:
+        raise Http404("Only trainers run workshops")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        workshop = sessions.start_workshop(
+            form.organisations[data["organisation"]],
+            request.user,
+            data["title"],
+            data["training"],
+            data["cap"],
+            data["leaderboard"],
+        )
+        return redirect("workshops:control", workshop.pk)
+    workshops = Workshop.objects.filter(
+        organisation__in=form.organisations.values()
+    ).select_related("organisation", "training")[:50]
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "workshops/index.html", {"form": form, "workshops": workshops}, status=status
+    )
+
+
+@login_required
+def control(request: HttpRequest, workshop_id: int) -> HttpResponse:
+    workshop = get_workshop_for_staff(request.user, workshop_id)
+    exercises = []
+    if workshop.training:
+        exercises = list(workshop.training.exercises.filter(type__in=LIVE_TYPES))
+    context = {
+        **state.room_context(workshop),
+        "form": ActivityForm(),
+        "exercises": exercises,
+        "join_url": _join_url(request, workshop),
+    }
+    return render(request, "workshops/control.html", context)
+
+
+@login_required
+def present(request: HttpRequest, workshop_id: int) -> HttpResponse:
+    workshop = get_workshop_for_staff(request.user, workshop_id)
+    context = {**state.room_context(workshop), "join_url": _join_url(request, workshop)}
+    return render(request, "workshops/present.html", context)
+
+
+@login_required
+@require_POST
+def add_activity(request: HttpRequest, workshop_id: int) -> HttpResponse:
+    workshop = get_workshop_for_staff(request.user, workshop_id)
+    form = ActivityForm(request.POST)
+    error = ""
+    if form.is_valid():
+        kind = ACTIVITY_TYPES[form.cleaned_data["kind"]]
+        fields = {k: str(v) if v is not None else "" for k, v in form.cleaned_data.items()}
+        fields["multiple"] = "1" if form.cleaned_data["multiple"] else ""
+        try:
+            sessions.add_activity(workshop, kind.name, kind.read_config(fields))
+            live.notify(workshop.pk)
+            return redirect("workshops:control", workshop.pk)
+        except ConfigError as problem:
+            error = str(problem)
+    context = {
+        **state.room_context(workshop),
+        "form": form,
+        "form_error": error,
+        "exercises": list(workshop.training.exercises.filter(type__in=LIVE_TYPES))
+        if workshop.training
+        else [],
+        "join_url": _join_url(request, workshop),
+    }
+    return render(request, "workshops/control.html", context, status=400)
+
+
+@login_required
+@require_POST
+def add_exercise(request: HttpRequest, workshop_id: int, exercise_id: int) -> HttpResponse:
+    workshop = get_workshop_for_staff(request.user, workshop_id)
+    exercise = Exercise.objects.filter(pk=exercise_id, training=workshop.training).first()
+    if exercise is None:
+        raise Http404("No such exercise in this workshop's training")
+    sessions.add_from_exercise(workshop, exercise)
+    live.notify(workshop.pk)
+    return redirect("workshops:control", workshop.pk)
+
+
+ACTIONS = {
+    "open": sessions.open_activity,
+    "close": sessions.close_activity,
+    "reveal": sessions.reveal_activity,
+    "delete": sessions.delete_activity,
+    "follow": sessions.follow_the_room,
+}
+
+
+async def act(
+    request: HttpRequest, workshop_id: int, activity_id: int, action: str
+) -> HttpResponse:
+    """open, close, reveal, delete, follow (a scenario's vote): then every page updates."""
+    if action not in ACTIONS:
+        raise Http404("No such action")
+
+    def do(workshop: Workshop) -> None:
+        activity = (
+            Activity.objects.select_related("workshop")
+            .filter(pk=activity_id, workshop=workshop)
+            .first()
+        )
+        if activity is None:
+            raise Http404("No such activity")
+        ACTIONS[action](activity)
+
+    return await _trainer_move(request, workshop_id, do)
+
+
+async def next_activity(request: HttpRequest, workshop_id: int) -> HttpResponse:
+    return await _trainer_move(request, workshop_id, sessions.next_activity)
+
+
+async def review(request: HttpRequest, workshop_id: int, answer_id: int) -> HttpResponse:
+    choice = request.POST.get("review", "")
+
+    def do(workshop: Workshop) -> None:
+        sessions.review_answer(workshop, answer_id, choice)
+
+    return await _trainer_move(request, workshop_id, do, stage=False)
+
+
+async def end(request: HttpRequest, workshop_id: int) -> HttpResponse:
+    return await _trainer_move(request, workshop_id, sessions.end_workshop)
+
+
+async def _trainer_move(
+    request: HttpRequest, workshop_id: int, do: Callable[[Workshop], object], stage: bool = True
+) -> HttpResponse:
+    """A trainer's POST: check who, make the move in the database, then tell the pages."""
+    if request.method != "POST":
+        return HttpResponse(status=405)
+    user = await request.auser()
+    if not user.is_authenticated:
+        return HttpResponse(_("Log in as a trainer first."), status=403)
+
+    def move() -> Workshop:
+        workshop = get_workshop_for_staff(user, workshop_id)
+        do(workshop)
+        return workshop
+
+    try:
+        workshop = await sync_to_async(move)()
+    except sessions.ActionError as problem:
+        return HttpResponse(str(problem), status=409)
+    await live.hub().changed(workshop.pk, stage=stage)
+    if request.headers.get("HX-Request"):
+        return HttpResponse(status=204)
+    return redirect("workshops:control", workshop.pk)
+
+
+@login_required
+def report(request: HttpRequest, workshop_id: int) -> HttpResponse:
+    workshop = get_workshop_for_staff(request.user, workshop_id)
+    activities = [
+        {
+            "activity": activity,
+            "tally": state.tally(activity),
+            "step": state.scenario_step(activity),
+        }
+        for activity in workshop.activities.all()
+    ]
+    context = {
+        "workshop": workshop,
+        "activities": activities,
+        "participants": workshop.participants.count(),
+    }
+    return render(request, "workshops/report.html", context)
+
+
+@login_required
+def export(request: HttpRequest, workshop_id: int) -> HttpResponse:
+    """Every answer, anonymised: participants are numbered, never named."""
+    workshop = get_workshop_for_staff(request.user, workshop_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="workshop-{workshop.code}-{workshop.pk}.csv"'
+    )
+    number = {pid: n for n, pid in enumerate(workshop.participants.values_list("pk", flat=True), 1)}
+    writer = csv.writer(response)
+    writer.writerow(["activity", "kind", "question", "participant", "answer", "review"])
+    language = get_language()
+    for activity in workshop.activities.all():
+        prompt = activity.config.get("prompt", {})
+        question = prompt.get(language) or prompt.get("en", "")
+        for answer in activity.answers.order_by("participant_id"):
+            writer.writerow(
+                [
+                    activity.position,
+                    activity.kind,
+                    question,
+                    f"participant {number[answer.participant_id]}",
+                    _answer_text(activity, answer.value, language),
+                    answer.review,
+                ]
+            )
+    return response
+
+
+def _answer_text(activity: Activity, value: Any, language: str) -> str:
+    options = {
+        o["key"]: o["text"].get(language) or o["text"]["en"]
+        for o in activity.config.get("options", [])
+    }
+    if isinstance(value, list):
+        return "; ".join(str(options.get(v, v)) for v in value)
+    if isinstance(value, dict):
+        return f"{value.get('step')}: {value.get('choice')}"
+    return str(options.get(str(value), value))
+
+
+def _join_url(request: HttpRequest, workshop: Workshop) -> str:
+    return request.build_absolute_uri(reverse("workshops:join") + f"?code={workshop.code}")
+
+
+# ---------------------------------------------------------------- participants
+
+
+def _client(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", "unknown"))
+
+
+def join(request: HttpRequest) -> HttpResponse:
+    form = JoinForm(request.POST or None, initial={"code": request.GET.get("code", "")})
+    status = 200
+    if request.method == "POST":
+        client = _client(request)
+        if over("wrong-code", client, settings.RATE_WRONG_CODE) or not allow(
+            "join", client, settings.RATE_JOIN
+        ):
+            form.add_error(
+                None, _("Too many tries from this network. Wait a minute and try again.")
+            )
+            return render(request, "workshops/join.html", {"form": form}, status=429)
+        if form.is_valid():
+            try:
+                participant = sessions.join(
+                    form.cleaned_data["code"], form.cleaned_data["nickname"]
+                )
+            except sessions.JoinError as problem:
+                allow("wrong-code", client, settings.RATE_WRONG_CODE)
+                form.add_error("code", str(problem))
+            else:
+                live.notify(participant.workshop_id)  # the room sees one more join
+                response = redirect("workshops:participant", participant.workshop.code)
+                response.set_cookie(
+                    _cookie(participant.workshop.code),
+                    participant.token,
+                    max_age=sessions.CODE_LIFETIME_HOURS * 3600,
+                    httponly=True,
+                    samesite="Lax",
+                    secure=settings.HTTPS,
+                )
+                return response
+        status = 400
+    return render(request, "workshops/join.html", {"form": form}, status=status)
+
+
+def _cookie(code: str) -> str:
+    return f"{COOKIE_PREFIX}{sessions.normalise_code(code)}"
+
+
+def _me(request: HttpRequest, code: str) -> Participant | None:
+    """The participant this browser joined as, in the workshop with this code: one
+    indexed query (the secret token is unique)."""
+    token = request.COOKIES.get(_cookie(code), "")
+    if not token:
+        return None
+    return (
+        Participant.objects.select_related("workshop")
+        .filter(token=token, workshop__code=sessions.normalise_code(code))
+        .first()
+    )
+
+
+def participant_page(request: HttpRequest, code: str) -> HttpResponse:
+    me = _me(request, code)
+    if me is None:
+        return redirect(reverse("workshops:join") + f"?code={sessions.normalise_code(code)}")
+    workshop = Workshop.objects.select_related("current").get(pk=me.workshop_id)
+    context = state.participant_context(workshop)
+    current = context["current"]
+    if current is not None:
+        mine = Answer.objects.filter(activity=current, participant=me).first()
+        context["mine"] = mine.value if mine else None
+    context["me"] = me
+    return render(request, "workshops/participant.html", context)
+
+
+@require_POST
+def answer(request: HttpRequest, code: str, activity_id: int) -> HttpResponse:
+    me = _me(request, code)
+    if me is None:
+        return HttpResponse(_("Join the workshop first."), status=403)
+    if not allow("answer", str(me.pk), settings.RATE_ANSWER):
+        return HttpResponse(_("Too many answers at once. Wait a moment."), status=429)
+    form = {key: request.POST.getlist(key) for key in request.POST}
+    try:
+        stored = sessions.answer(me, activity_id, form)
+    except AnswerError as problem:
+        return _answered(request, code, str(problem), status=400)
+    live.notify(me.workshop_id)  # stored first, then announced
+    message = _("Answer changed.") if stored.replaced else _("Answer received.")
+    return _answered(request, code, message)
+
+
+def _answered(request: HttpRequest, code: str, message: str, status: int = 200) -> HttpResponse:
+    if request.headers.get("HX-Request"):
+        role = "alert" if status >= 400 else "status"
+        return HttpResponse(f'<p class="answer-status" role="{role}">{message}</p>', status=status)
+    if status >= 400:
+        return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+    return redirect("workshops:participant", code)
+
+
+@require_POST
+def named(request: HttpRequest, code: str) -> HttpResponse:
+    me = _me(request, code)
+    if me is None:
+        return HttpResponse(_("Join the workshop first."), status=403)
+    sessions.set_named(me, request.POST.get("named") == "1")
+    live.notify(me.workshop_id)  # the leaderboard may change
+    return redirect("workshops:participant", code)
+
+
+# ---------------------------------------------------------------- event streams
+
+
+def events_elsewhere(request: HttpRequest, **kwargs: object) -> HttpResponse:
+    """The event streams' addresses. `journeys serve` answers them before Django
+    (journeys/workshops/streams.py); a server that only speaks WSGI cannot hold them."""
+    return HttpResponse(
+        _("Live updates need the ASGI server: run `journeys serve`."),
+        status=501,
+        content_type="text/plain; charset=utf-8",
+    )
