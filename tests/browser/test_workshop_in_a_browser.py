@@ -4,7 +4,7 @@ The presenter page is never reloaded: the tallies arrive as Server-Sent Events."
 
 import pytest
 
-from tests.workshops.servers import Server, fresh_site
+from tests.workshops.servers import Browser, Server, add_and_open, fresh_site, start_workshop
 
 pytestmark = pytest.mark.browser
 
@@ -84,3 +84,25 @@ def test_a_room_answers_a_poll_and_a_fact_or_fiction_round(browser, server):
     phones[2].get_by_text("Naloxone only works on opioids.").wait_for()
     assert presenter.evaluate("window.notReloaded") is True
     trainer.close()
+
+
+def test_a_phone_reconnects_by_itself_after_a_server_restart(browser, tmp_path):
+    site = fresh_site(tmp_path / "var")
+    server = Server(site)
+    try:
+        trainer = Browser(server.url)
+        trainer.login("demo-trainer", site.password)
+        workshop_id, code = start_workshop(trainer)
+        phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+        phone.goto(f"{server.url}/join/?code={code}")
+        phone.get_by_label("Nickname").fill("Ann")
+        phone.get_by_role("button", name="Join").click()
+        phone.get_by_text("You're in!").wait_for()
+        phone.evaluate("window.notReloaded = true")
+        server.kill()
+        server = Server(site, port=server.port)  # the same address, a new process
+        add_and_open(trainer, workshop_id, kind="poll", prompt="Still there?", options="yes\nno")
+        phone.get_by_text("Still there?").wait_for(timeout=15_000)
+        assert phone.evaluate("window.notReloaded") is True
+    finally:
+        server.stop()

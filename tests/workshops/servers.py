@@ -62,8 +62,8 @@ def fresh_site(var: Path) -> Site:
 
 
 class Server:
-    def __init__(self, site: Site, redis_url: str = "") -> None:
-        self.port = free_port()
+    def __init__(self, site: Site, redis_url: str = "", port: int = 0) -> None:
+        self.port = port or free_port()
         self.site = site
         env = {**site.env, "REDIS_URL": redis_url} if redis_url else site.env
         self.process = subprocess.Popen(
