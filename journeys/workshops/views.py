@@ -16,6 +16,7 @@ from django.http import (
 )
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import escape, format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -198,10 +199,10 @@ async def _trainer_move(
     try:
         workshop = await sync_to_async(move)()
     except sessions.ActionError as problem:
-        return HttpResponse(str(problem), status=409)
+        return HttpResponse(escape(str(problem)), status=409)
     await live.hub().changed(workshop.pk, stage=stage)
     if request.headers.get("HX-Request"):
-        return HttpResponse(status=204)
+        return HttpResponse("")  # clears an earlier message; the page updates by itself
     return redirect("workshops:control", workshop.pk)
 
 
@@ -347,9 +348,9 @@ def participant_page(request: HttpRequest, code: str) -> HttpResponse:
 def answer(request: HttpRequest, code: str, activity_id: int) -> HttpResponse:
     me = _me(request, code)
     if me is None:
-        return HttpResponse(_("Join the workshop first."), status=403)
+        return _answered(request, code, _("Join the workshop first."), status=403)
     if not allow("answer", str(me.pk), settings.RATE_ANSWER):
-        return HttpResponse(_("Too many answers at once. Wait a moment."), status=429)
+        return _answered(request, code, _("Too many answers at once. Wait a moment."), 429)
     form = {key: request.POST.getlist(key) for key in request.POST}
     try:
         stored = sessions.answer(me, activity_id, form)
@@ -363,7 +364,8 @@ def answer(request: HttpRequest, code: str, activity_id: int) -> HttpResponse:
 def _answered(request: HttpRequest, code: str, message: str, status: int = 200) -> HttpResponse:
     if request.headers.get("HX-Request"):
         role = "alert" if status >= 400 else "status"
-        return HttpResponse(f'<p class="answer-status" role="{role}">{message}</p>', status=status)
+        html = format_html('<p class="answer-status" role="{}">{}</p>', role, message)
+        return HttpResponse(html, status=status)
     if status >= 400:
         return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
     return redirect("workshops:participant", code)

@@ -83,6 +83,9 @@ def test_a_room_answers_a_poll_and_a_fact_or_fiction_round(browser, server):
     assert "2 (67%)" in presenter.locator(".bar-correct").inner_text()  # Fiction
     phones[2].get_by_text("Naloxone only works on opioids.").wait_for()
     assert presenter.evaluate("window.notReloaded") is True
+    # A move that cannot be made says why, on the control page.
+    control.get_by_role("button", name="Next activity").click()
+    control.locator("#control-message", has_text="There is no next activity").wait_for()
     trainer.close()
 
 

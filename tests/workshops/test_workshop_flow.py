@@ -230,6 +230,10 @@ def test_answers_that_do_not_fit_change_nothing(trainer_client, workshop, organi
     phone = joined(workshop.code, "Ann")
     url = f"/w/{workshop.code}/answer/{poll.pk}/"
     assert phone.post(url, {"option": "a"}).status_code == 400  # not open yet: closed
+    on_the_page = phone.post(url, {"option": "a"}, HTTP_HX_REQUEST="true")
+    assert on_the_page.status_code == 400  # shown where the answer went, as an alert
+    assert on_the_page.content.decode().startswith('<p class="answer-status" role="alert">')
+    assert "This question is closed" in on_the_page.content.decode()
     trainer_client.post(f"/workshops/{workshop.pk}/activities/{poll.pk}/open/")
     for posted in [{"option": "z"}, {}, {"option": ["a", "b"]}]:
         response = phone.post(url, posted)
