@@ -145,6 +145,7 @@ def test_writing_is_all_or_nothing(tmp_path, monkeypatch):
     target = tmp_path / "deck.pdf"
     write_atomically(target, b"%PDF-1.7 whole")
     assert target.read_bytes() == b"%PDF-1.7 whole"
+    assert target.stat().st_mode & 0o777 == 0o644  # readable by others, like any file
 
     def disk_full(source: str, destination: str) -> None:
         raise OSError(28, "No space left on device")
