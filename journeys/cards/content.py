@@ -15,7 +15,13 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from journeys.core.content.problems import Problem
-from journeys.core.content.registry import ContentFile, ContentKind, register
+from journeys.core.content.registry import (
+    ContentFile,
+    ContentKind,
+    listed_ids,
+    register,
+    replace_by_slug,
+)
 from journeys.core.content.schema import IconName, Slug, SourcedList, Strict, Text
 from journeys.core.content.yamlfile import Loc
 
@@ -58,11 +64,11 @@ class DecksFile(Strict):
 
 
 def topic_ids(model: TopicsFile) -> Iterable[tuple[Loc, str]]:
-    return ((("topics", i, "id"), f"topic {topic.id}") for i, topic in enumerate(model.topics))
+    return listed_ids(model, "topics")
 
 
 def deck_ids(model: DecksFile) -> Iterable[tuple[Loc, str]]:
-    return ((("decks", i, "id"), f"deck {deck.id}") for i, deck in enumerate(model.decks))
+    return listed_ids(model, "decks")
 
 
 def validate_decks(file: ContentFile[DecksFile]) -> Iterator[Problem]:
@@ -110,33 +116,43 @@ def load_topics(files: list[ContentFile[TopicsFile]]) -> None:
     from journeys.cards.models import TopicCard
 
     topics = files[0].model.topics if files else []
-    for position, topic in enumerate(topics):
-        TopicCard.objects.update_or_create(
-            slug=topic.id,
-            defaults={
-                "position": position,
-                "title": topic.title.as_dict(),
-                "data": topic.model_dump(mode="json", exclude={"id", "title"}, exclude_none=True),
-            },
-        )
-    TopicCard.objects.exclude(slug__in=[topic.id for topic in topics]).delete()
+    replace_by_slug(
+        TopicCard,
+        (
+            (
+                topic.id,
+                {
+                    "position": position,
+                    "title": topic.title.as_dict(),
+                    "data": topic.model_dump(
+                        mode="json", exclude={"id", "title"}, exclude_none=True
+                    ),
+                },
+            )
+            for position, topic in enumerate(topics)
+        ),
+    )
 
 
 def load_decks(files: list[ContentFile[DecksFile]]) -> None:
     from journeys.cards.models import Deck
 
     decks = files[0].model.decks if files else []
-    for position, deck in enumerate(decks):
-        Deck.objects.update_or_create(
-            slug=deck.id,
-            defaults={
-                "position": position,
-                "title": deck.title.as_dict(),
-                "description": deck.description.as_dict(),
-                "cards": list(deck.cards),
-            },
-        )
-    Deck.objects.exclude(slug__in=[deck.id for deck in decks]).delete()
+    replace_by_slug(
+        Deck,
+        (
+            (
+                deck.id,
+                {
+                    "position": position,
+                    "title": deck.title.as_dict(),
+                    "description": deck.description.as_dict(),
+                    "cards": list(deck.cards),
+                },
+            )
+            for position, deck in enumerate(decks)
+        ),
+    )
 
 
 register(

@@ -12,7 +12,13 @@ from typing import Any
 from pydantic import Field
 
 from journeys.core.content.problems import Problem
-from journeys.core.content.registry import ContentFile, ContentKind, register
+from journeys.core.content.registry import (
+    ContentFile,
+    ContentKind,
+    listed_ids,
+    register,
+    replace_by_slug,
+)
 from journeys.core.content.schema import (
     NonEmptyText,
     Slug,
@@ -40,14 +46,6 @@ class RouteEntry(Strict):
 
 class RoutesFile(Strict):
     routes: list[RouteEntry] = Field(min_length=1)
-
-
-def listed_ids(model: Strict, *fields: str) -> Iterator[tuple[Loc, str]]:
-    """Where each item of the named list fields has its `id`, labelled by kind:
-    (("risks", 0, "id"), "risk overdose"). Ids must be unique per kind."""
-    for field in fields:
-        for i, item in enumerate(getattr(model, field)):
-            yield (field, i, "id"), f"{field.removesuffix('s')} {item.id}"
 
 
 def route_ids(model: RoutesFile) -> Iterable[tuple[Loc, str]]:
@@ -254,16 +252,20 @@ def load_routes(files: list[ContentFile[RoutesFile]]) -> None:
     from journeys.knowledge.models import Route
 
     routes = files[0].model.routes if files else []
-    for position, route in enumerate(routes):
-        Route.objects.update_or_create(
-            slug=route.id,
-            defaults={
-                "position": position,
-                "name": route.name.as_dict(),
-                "data": route.model_dump(mode="json", exclude={"id", "name"}),
-            },
-        )
-    Route.objects.exclude(slug__in=[route.id for route in routes]).delete()
+    replace_by_slug(
+        Route,
+        (
+            (
+                route.id,
+                {
+                    "position": position,
+                    "name": route.name.as_dict(),
+                    "data": route.model_dump(mode="json", exclude={"id", "name"}),
+                },
+            )
+            for position, route in enumerate(routes)
+        ),
+    )
 
 
 def load_interactions(files: list[ContentFile[InteractionsFile]]) -> None:

@@ -1,7 +1,7 @@
 """One registry of content file kinds. An app adds a kind with `register(ContentKind(...))`
 in its AppConfig.ready(); the check and the loader then handle it like every other."""
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -57,6 +57,24 @@ class UnknownVariant(Exception):
     def __init__(self, field: str, message: str) -> None:
         self.field = field
         super().__init__(message)
+
+
+def listed_ids(model: Strict, *fields: str) -> Iterator[tuple[Loc, str]]:
+    """For a kind's `unique`: where each item of the named list fields has its `id`,
+    labelled by kind: (("risks", 0, "id"), "risk overdose"). Ids must be unique per kind."""
+    for field_name in fields:
+        for i, item in enumerate(getattr(model, field_name)):
+            yield (field_name, i, "id"), f"{field_name.removesuffix('s')} {item.id}"
+
+
+def replace_by_slug(model: Any, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
+    """For a kind's `load`: create or update one row per (slug, fields), keyed by slug so
+    rows keep their identity, and delete the rows whose slug is no longer there."""
+    slugs = []
+    for slug, fields in rows:
+        model.objects.update_or_create(slug=slug, defaults=fields)
+        slugs.append(slug)
+    model.objects.exclude(slug__in=slugs).delete()
 
 
 _kinds: dict[str, ContentKind[Strict]] = {}
