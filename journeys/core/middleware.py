@@ -4,8 +4,9 @@ Under ASGI, Django runs middleware in async mode when it can, and then calls eve
 classic middleware's process_request and process_response through its own hop to a
 worker thread and back: about twenty hops for one request. This middleware can only run
 synchronously and sits innermost, so the whole chain runs in sync mode: one hop in,
-one hop out. Async views (the live event streams) still run on the event loop.
-Measured on the answer endpoint: see docs/workshops.md."""
+one hop out. Async views still run on the event loop. The gain measured on live
+answers was small (about 108 to 111 answers a second on one worker, within noise);
+it is kept because it removes work, not because it was decisive."""
 
 from collections.abc import Callable
 

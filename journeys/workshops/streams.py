@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from http.cookies import SimpleCookie
 from importlib import import_module
 from typing import Any
+from urllib.parse import parse_qs
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
@@ -56,8 +57,6 @@ def _header(scope: Scope, wanted: bytes) -> str:
 
 
 def _query(scope: Scope, name: str) -> str:
-    from urllib.parse import parse_qs
-
     return str(parse_qs(scope.get("query_string", b"").decode("latin-1")).get(name, [""])[0])
 
 

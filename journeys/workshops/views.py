@@ -76,16 +76,23 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def control(request: HttpRequest, workshop_id: int) -> HttpResponse:
     workshop = get_workshop_for_staff(request.user, workshop_id)
+    return _control_page(request, workshop, ActivityForm())
+
+
+def _control_page(
+    request: HttpRequest, workshop: Workshop, form: ActivityForm, error: str = "", status: int = 200
+) -> HttpResponse:
     exercises = []
     if workshop.training:
         exercises = list(workshop.training.exercises.filter(type__in=LIVE_TYPES))
     context = {
         **state.room_context(workshop),
-        "form": ActivityForm(),
+        "form": form,
+        "form_error": error,
         "exercises": exercises,
         "join_url": _join_url(request, workshop),
     }
-    return render(request, "workshops/control.html", context)
+    return render(request, "workshops/control.html", context, status=status)
 
 
 @login_required
@@ -111,16 +118,7 @@ def add_activity(request: HttpRequest, workshop_id: int) -> HttpResponse:
             return redirect("workshops:control", workshop.pk)
         except ConfigError as problem:
             error = str(problem)
-    context = {
-        **state.room_context(workshop),
-        "form": form,
-        "form_error": error,
-        "exercises": list(workshop.training.exercises.filter(type__in=LIVE_TYPES))
-        if workshop.training
-        else [],
-        "join_url": _join_url(request, workshop),
-    }
-    return render(request, "workshops/control.html", context, status=400)
+    return _control_page(request, workshop, form, error, status=400)
 
 
 @login_required
