@@ -1,27 +1,16 @@
 """`journeys content check` on knowledge files: each kind of mistake gets its own message."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-from journeys.core.content.check import check_content
+from tests.content_edits import copy_content, edit, errors
 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(settings.CONTENT_DIR, tmp_path / "content"))
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def errors(content: Path) -> list[str]:
-    return [str(problem) for problem in check_content(content).errors]
+    return copy_content(Path(settings.CONTENT_DIR), tmp_path)
 
 
 def test_the_shipped_knowledge_base_is_valid(content):

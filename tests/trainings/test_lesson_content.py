@@ -1,29 +1,19 @@
 """`journeys content check` on lessons, exercises and scenario graphs: file, line, node."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from journeys.core.content.check import check_content
 from tests.conftest import CONTENT_FIXTURES
+from tests.content_edits import copy_content, edit, errors
 
 ALPHA = Path("trainings") / "alpha"
 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(CONTENT_FIXTURES / "learning", tmp_path / "content"))
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1))
-
-
-def errors(content: Path) -> list[str]:
-    return [str(problem) for problem in check_content(content).errors]
+    return copy_content(CONTENT_FIXTURES / "learning", tmp_path)
 
 
 def scenario(content: Path) -> Path:
