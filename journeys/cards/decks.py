@@ -81,8 +81,11 @@ def card_titles(language: str) -> dict[str, str]:
 
 
 def _substance_slugs() -> list[str]:
-    by_name = sorted(Substance.objects.all(), key=lambda s: localized(s.name, "en").text.lower())
-    return [substance.slug for substance in by_name]
+    """By English name; reads only slugs and names, not every substance's data."""
+    names = Substance.objects.values_list("slug", "name")
+    return [
+        slug for slug, name in sorted(names, key=lambda row: localized(row[1], "en").text.lower())
+    ]
 
 
 def expand(refs: Iterable[str]) -> list[str]:
