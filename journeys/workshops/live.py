@@ -104,6 +104,9 @@ class Hub:
             if not listeners:
                 del self.listeners[listener.workshop_id]
                 self.cached.pop(listener.workshop_id, None)
+                build = self.builds.get(listener.workshop_id)
+                if build is not None and not build.running:
+                    del self.builds[listener.workshop_id]  # nothing left to build for
 
     async def catch_up(self, listener: Listener, stage: bool = True) -> None:
         """Give a new stream the current state: from the cache when it is fresh enough,
