@@ -195,6 +195,62 @@ def cmd_cards_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_annomi(path: str):  # type: ignore[no-untyped-def]
+    from journeys.mi.annomi import DataError, read_annomi
+
+    try:
+        return read_annomi(Path(path))
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return None
+
+
+def cmd_mi_train(args: argparse.Namespace) -> int:
+    from journeys.mi.evaluation import report_lines
+    from journeys.mi.model import MODEL_FILE
+    from journeys.mi.training import cross_validate, fit_model
+
+    data = _read_annomi(args.data)
+    if data is None:
+        return 1
+    print(f"Read {len(data.therapist)} therapist and {len(data.client)} client utterances.")
+    if args.folds > 1:
+        print(f"Cross-validating, {args.folds} folds grouped by video_group ...", flush=True)
+        predictions = cross_validate(data, args.folds, lambda line: print(f"  {line}", flush=True))
+        for line in report_lines(predictions):
+            print(line)
+    print("Training on all of it ...", flush=True)
+    model = fit_model(data)
+    model.meta["trained_on"] = Path(args.data).name
+    output = Path(args.output) if args.output else MODEL_FILE
+    model.save(output)
+    print(f"Wrote {output} ({output.stat().st_size / 1e6:.1f} MB).")
+    return 0
+
+
+def cmd_mi_evaluate(args: argparse.Namespace) -> int:
+    from journeys.mi.evaluation import latency_lines, report_lines
+    from journeys.mi.model import ModelMissing, shipped_model
+    from journeys.mi.training import cached_embed, predict_all
+
+    data = _read_annomi(args.data)
+    if data is None:
+        return 1
+    try:
+        model = shipped_model()
+    except ModelMissing as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(
+        f"Evaluating the shipped coder on {args.data} (trained on {model.meta.get('trained_on')})."
+    )
+    for line in report_lines(predict_all(model, data, cached_embed())):
+        print(line)
+    for line in latency_lines(data, args.latency_samples):
+        print(line)
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journeys.settings")
     from django.core.management import execute_from_command_line
@@ -265,6 +321,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument("-o", "--output", required=True, help="the PDF file to write")
     build.set_defaults(handler=cmd_cards_build)
+
+    mi = commands.add_parser("mi", help="train or evaluate the motivational-interviewing coder")
+    mi_commands = mi.add_subparsers(dest="mi_command", required=True)
+    train = mi_commands.add_parser(
+        "train", help="rebuild the shipped coder model from AnnoMI-style data"
+    )
+    train.add_argument("--data", required=True, help="CSV with the columns of AnnoMI's train.csv")
+    train.add_argument(
+        "--folds",
+        type=int,
+        default=5,
+        help="first report cross-validation grouped by video_group (default 5; 0 or 1: skip)",
+    )
+    train.add_argument("-o", "--output", help="where to write the model (default: the shipped one)")
+    train.set_defaults(handler=cmd_mi_train)
+    evaluate = mi_commands.add_parser(
+        "evaluate", help="score the shipped coder on labelled data and time it"
+    )
+    evaluate.add_argument(
+        "--data", required=True, help="CSV with the columns of AnnoMI's train.csv"
+    )
+    evaluate.add_argument(
+        "--latency-samples", type=int, default=300, help="replies to time (default 300)"
+    )
+    evaluate.set_defaults(handler=cmd_mi_evaluate)
 
     manage = commands.add_parser(
         "manage",

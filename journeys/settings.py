@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "journeys.trainings",
     "journeys.knowledge",
     "journeys.cards",
+    "journeys.mi",
     "journeys.workshops",
 ]
 

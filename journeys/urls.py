@@ -17,6 +17,7 @@ urlpatterns = [
         path("", include("journeys.trainings.urls")),
         path("knowledge/", include("journeys.knowledge.urls")),
         path("cards/", include("journeys.cards.urls")),
+        path("mi/", include("journeys.mi.urls")),
         path("", include("journeys.workshops.urls")),
         path("accounts/", include("journeys.accounts.urls")),
         path("admin/", admin.site.urls),

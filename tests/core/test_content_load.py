@@ -44,6 +44,8 @@ def test_it_loads_sources_trainings_and_objectives():
         "settings": 0,
         "card-topics": 0,
         "card-decks": 0,
+        "mi-personas": 0,
+        "mi-listening": 0,
     }
     alpha = Training.objects.get(slug="alpha")
     assert alpha.title == {"en": "Alpha training", "nl": "Alfatraining"}

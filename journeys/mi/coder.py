@@ -1,0 +1,119 @@
+"""Coding a trainee's reply as an MI coder would, in milliseconds on a CPU.
+
+    code_reply("So drinking helps you unwind, and you're not sure it still does.",
+               client_statement="I drink to relax, I guess.")
+    -> ReplyCode(main="reflection", subtype="complex", confidence=0.81, extras=(), ...)
+
+English replies go through the model trained on AnnoMI (training.py); Dutch replies
+through documented rules (dutch.py), since there is no Dutch training data; other
+languages are refused with a message. Reply text is never logged.
+"""
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from journeys.mi.annomi import SUBTYPES
+from journeys.mi.language import detect_language
+from journeys.mi.miti_rules import extra_codes
+from journeys.mi.model import shipped_model
+
+MAX_REPLY_CHARS = 1000  # one turn in a conversation; a pasted essay is not a reply
+LOW_CONFIDENCE = 0.5  # below this the page says the code is a guess
+MARKUP = re.compile(
+    r"<[a-z/!][^>]*>|\{\{|\}\}|;\s*$|^\s*(?:def|class|import|function|SELECT)\b|=>|\$\(",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+class ReplyRejected(ValueError):
+    """The text cannot be coded; `reason` is a short key, str() a message for people."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        self.reason = reason
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class ReplyCode:
+    main: str  # question | reflection | therapist_input | other
+    subtype: str | None  # open/closed, simple/complex, information/advice/options/negotiation
+    confidence: float  # the main code's probability (model) or the rules' own estimate
+    extras: tuple[str, ...]  # MITI codes AnnoMI folds into "other": see miti_rules.py
+    language: str  # "en" or "nl"
+    method: str  # "model" (English) or "rules" (Dutch)
+    notes: tuple[str, ...] = ()  # why the code may be off, for the page
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE or bool(self.notes)
+
+
+@dataclass(frozen=True)
+class ClientCode:
+    talk: str  # change | neutral | sustain
+    confidence: float
+    language: str
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
+
+
+def checked_text(text: str) -> tuple[str, str, tuple[str, ...]]:
+    """The text to code, its language and notes; ReplyRejected when it cannot be coded."""
+    text = text.strip()
+    if not text:
+        raise ReplyRejected("empty", "Write a reply first.")
+    if len(text) > MAX_REPLY_CHARS:
+        raise ReplyRejected(
+            "too-long",
+            f"That is {len(text):,} characters: write what you would say in one turn "
+            f"(at most {MAX_REPLY_CHARS:,}).",
+        )
+    if not any(c.isalpha() for c in text):
+        raise ReplyRejected("no-words", "There are no words to code: write your reply in words.")
+    language = detect_language(text)
+    if language == "other":
+        raise ReplyRejected(
+            "language", "Automatic coding works for English and Dutch replies only."
+        )
+    notes = (
+        ("It looks like code or markup, not something said aloud.",) if MARKUP.search(text) else ()
+    )
+    return text, language, notes
+
+
+def code_reply(reply: str, client_statement: str | None = None) -> ReplyCode:
+    text, language, notes = checked_text(reply)
+    client = (client_statement or "").strip()[:MAX_REPLY_CHARS]
+    if language == "nl":
+        from journeys.mi.dutch import code_dutch
+
+        dutch = code_dutch(text, client)
+        return ReplyCode(
+            dutch.main, dutch.subtype, dutch.confidence, dutch.extras, "nl", "rules", notes
+        )
+    model = shipped_model()
+    row = model.therapist.transform([text], [client])
+    main_head = model.heads["main"]
+    probabilities = main_head.predict_proba(row)[0]
+    best = int(np.argmax(probabilities))
+    main = str(main_head.classes_[best])
+    subtype = str(model.heads[main].predict(row)[0]) if main in SUBTYPES else None
+    extras = extra_codes(text, client, main, subtype)
+    return ReplyCode(main, subtype, float(probabilities[best]), extras, "en", "model", notes)
+
+
+def code_client(statement: str) -> ClientCode:
+    """Change, neutral or sustain talk. English only: the model is trained on AnnoMI;
+    other languages raise ReplyRejected."""
+    text, language, _ = checked_text(statement)
+    if language != "en":
+        raise ReplyRejected("language", "Client talk is coded in English only.")
+    model = shipped_model()
+    head = model.heads["client"]
+    probabilities = head.predict_proba(model.client.transform([text], [""]))[0]
+    best = int(np.argmax(probabilities))
+    return ClientCode(str(head.classes_[best]), float(probabilities[best]), "en")

@@ -1,0 +1,66 @@
+"""Which language a reply is in, from common function words. The coder is trained on
+English and has rules for Dutch; anything else is said to be uncodable, never coded
+silently. Words common in both English and Dutch ("is", "in", "was", "me") count for
+English, so a Dutch reply needs more Dutch than English function words."""
+
+import re
+
+WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+LATIN = re.compile(r"[a-zA-ZÀ-ɏ]")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ENGLISH = _words(
+    """
+    a an the and or but so if then than as at by for from of off on to up out over
+    with about into until after before again is are was were be been being am do
+    does did have has had having will would shall should can could may might must
+    not no yes i you he she it we they me him her us them my your his its our their
+    mine yours i'm you're it's that's don't can't won't didn't isn't wasn't i've
+    you've i'd you'd what how why when where who which this that these those there
+    here all some any every one more most much many very really just also only even
+    still well okay ok yeah right sure feel feeling sounds like think know want need
+    going get got make tell say said time day week back way
+    """
+)
+DUTCH = _words(
+    """
+    de het een en of maar dus want als dan toen omdat alsof of dat die deze dit ik
+    je jij jou jouw u uw hij zij ze wij we ons onze jullie hun hem haar mij mijn
+    zijn bent ben heb hebt heeft had hadden kun kunt kan wil wilt zou zal zullen
+    moet moeten mag gaat gaan doen doe wordt worden niet geen wel nog ook al nu hier
+    daar er zo toch gewoon heel erg echt iets niets iemand niemand iedereen veel
+    weinig wat hoe waarom wanneer waar wie welke met voor van aan op bij naar uit
+    over om te tot zonder tegen na keer één twee drie meestal altijd nooit vaak weer
+    pas alleen best nodig samen ja nee oké even eens vertel klinkt eigenlijk
+    misschien 's
+    """
+)
+# Very common words of other European languages that are neither English nor Dutch.
+OTHER = _words(
+    """
+    est suis sont avec les des une mais pour dans très c'est tu vous nous il elle
+    qui voir bien mon ma ton und ist nicht das ich du wir sie mit auf für ein eine
+    sehr es dir mein dein heute geht el la los las que por para con cómo estás está
+    muy pero
+    """
+)
+
+
+def detect_language(text: str) -> str:
+    """ "en", "nl", or "other" (another script, or words of another language)."""
+    words = [w.lower() for w in WORDS.findall(text)]
+    if not words:
+        return "other"
+    letters = [c for c in text if c.isalpha()]
+    if sum(1 for c in letters if LATIN.match(c)) < len(letters) / 2:
+        return "other"
+    english = sum(w in ENGLISH for w in words)
+    dutch = sum(w in DUTCH for w in words)
+    other = sum(w in OTHER for w in words)
+    if (other and other >= max(english, dutch)) or (len(words) >= 5 and english + dutch == 0):
+        return "other"
+    return "nl" if dutch > english else "en"

@@ -1,0 +1,218 @@
+"""MI practice pages: talk with a virtual client and get each reply coded, then see the
+MITI summary; and the reflective-listening test. Replies stay in the visitor's session
+(never in a table or a log) and are gone when the conversation is restarted."""
+
+from typing import Any
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from journeys.core.citations import sources_by_key
+from journeys.core.text import localized
+from journeys.mi import practice
+from journeys.mi.coder import MAX_REPLY_CHARS, ReplyRejected, code_reply
+from journeys.mi.feedback import EXTRA_NAMES, SOURCES, code_name, notes_for
+from journeys.mi.listening import listening_level
+from journeys.mi.models import ListeningItem, Persona
+
+SESSION_KEY = "mi-practice"
+
+
+class ReplyForm(forms.Form):
+    # A little over the coder's limit, so a long paste reaches the coder and gets its message.
+    reply = forms.CharField(
+        label=_("Your reply"),
+        max_length=MAX_REPLY_CHARS * 30,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def _text(value: dict[str, str]) -> str:
+    return str(localized(value, get_language()).text)
+
+
+def _turns(request: HttpRequest, slug: str) -> list[practice.Turn]:
+    stored = request.session.get(SESSION_KEY, {}).get(slug, [])
+    return [practice.Turn.from_dict(turn) for turn in stored]
+
+
+def _save_turns(request: HttpRequest, slug: str, turns: list[practice.Turn]) -> None:
+    conversations = request.session.get(SESSION_KEY, {})
+    conversations[slug] = [turn.as_dict() for turn in turns]
+    request.session[SESSION_KEY] = conversations
+
+
+def _client_line(persona: Persona, kind: str, index: int) -> str:
+    if kind == "closing":
+        return _text(persona.data["closing"])
+    return _text(persona.data["statements"][kind][index])
+
+
+def _last_client_line(persona: Persona, turns: list[practice.Turn]) -> str:
+    if not turns:
+        return _text(persona.data["opening"])
+    return _client_line(persona, turns[-1].client_kind, turns[-1].client_index)
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "mi/index.html", {"personas": Persona.objects.all()})
+
+
+def conversation(request: HttpRequest, slug: str) -> HttpResponse:
+    persona = get_object_or_404(Persona, slug=slug)
+    turns = _turns(request, slug)
+    form = ReplyForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if practice.finished(turns):
+            return redirect("mi:summary", slug=slug)
+        if form.is_valid():
+            reply = form.cleaned_data["reply"]
+            try:
+                code = code_reply(reply, _last_client_line(persona, turns))
+            except ReplyRejected as error:
+                form.add_error("reply", str(error))
+            else:
+                kind, index = practice.next_client_line(
+                    persona.data["statements"], turns, practice.response_kind(code)
+                )
+                turn = practice.Turn(
+                    reply.strip(),
+                    code.main,
+                    code.subtype,
+                    code.extras,
+                    code.confidence,
+                    code.low_confidence,
+                    kind,
+                    index,
+                )
+                _save_turns(request, slug, [*turns, turn])
+                return redirect(f"{request.path}#turn-{len(turns) + 1}")
+        status = 400
+    return render(
+        request,
+        "mi/conversation.html",
+        {
+            "persona": persona,
+            "name": _text(persona.data["name"]),
+            "situation": _text(persona.data["situation"]),
+            "change_goal": _text(persona.data["change_goal"]),
+            "opening": _text(persona.data["opening"]),
+            "turns": [_turn_view(persona, turn) for turn in turns],
+            "finished": practice.finished(turns),
+            "form": form,
+            "sources": sources_by_key([*SOURCES, *persona.data["sources"]]),
+        },
+        status=status,
+    )
+
+
+def _turn_view(persona: Persona, turn: practice.Turn) -> dict[str, Any]:
+    return {
+        "reply": turn.reply,
+        "code": code_name(turn.main, turn.subtype),
+        "extras": [EXTRA_NAMES[e] for e in turn.extras],
+        "notes": notes_for(
+            turn.main, turn.subtype, turn.extras, turn.confidence, turn.low_confidence
+        ),
+        "client": _client_line(persona, turn.client_kind, turn.client_index),
+        "client_kind": turn.client_kind,
+    }
+
+
+@require_POST
+def restart(request: HttpRequest, slug: str) -> HttpResponse:
+    get_object_or_404(Persona, slug=slug)
+    _save_turns(request, slug, [])
+    return redirect("mi:conversation", slug=slug)
+
+
+SCORE_LABELS = {
+    "reflection_to_question": _("Reflections per question (R:Q)"),
+    "percent_complex_reflections": _("Complex reflections (% of reflections)"),
+    "percent_open_questions": _("Open questions (% of questions)"),
+}
+
+
+def _score_row(score: practice.Score) -> dict[str, Any]:
+    ratio = score.key == "reflection_to_question"
+    scale = 3.0 if ratio else 100.0  # the bar's full width: R:Q 3:1, or 100 %
+    return {
+        "label": SCORE_LABELS[score.key],
+        "key": score.key,
+        "value": score.value,
+        "fair": score.fair,
+        "good": score.good,
+        "level": score.level,
+        "ratio": ratio,
+        # Where the bar ends and the fair and good marks sit, in % of the bar's width.
+        "width": min(100.0, 100 * (score.value or 0) / scale),
+        "fair_at": 100 * score.fair / scale,
+        "good_at": 100 * score.good / scale,
+    }
+
+
+def summary(request: HttpRequest, slug: str) -> HttpResponse:
+    persona = get_object_or_404(Persona, slug=slug)
+    turns = _turns(request, slug)
+    result = practice.summarise(turns)
+    scores = [_score_row(score) for score in result.scores]
+    return render(
+        request,
+        "mi/summary.html",
+        {
+            "persona": persona,
+            "summary": result,
+            "scores": scores,
+            "guesses": sum(t.low_confidence for t in turns),
+            "turns": [_turn_view(persona, turn) for turn in turns],
+        },
+    )
+
+
+def listening(request: HttpRequest) -> HttpResponse:
+    items = list(ListeningItem.objects.all())
+    results = []
+    status = 200
+    for item in items:
+        answer = request.POST.get(f"reply-{item.slug}", "") if request.method == "POST" else ""
+        result: dict[str, Any] = {
+            "item": item,
+            "statement": _text(item.statement),
+            "answer": answer,
+        }
+        if answer.strip():
+            try:
+                code = code_reply(answer, _text(item.statement))
+            except ReplyRejected as error:
+                result["error"] = str(error)
+                status = 400
+            else:
+                score = listening_level(answer, code)
+                result.update(
+                    level=score.level,
+                    reason=score.reason,
+                    code=code_name(code.main, code.subtype),
+                    guess=code.low_confidence,
+                )
+        if request.method == "POST":
+            result["examples"] = [
+                (level, _text(item.examples[str(level)])) for level in range(1, 6)
+            ]
+        results.append(result)
+    levels = [r["level"] for r in results if "level" in r]
+    return render(
+        request,
+        "mi/listening.html",
+        {
+            "results": results,
+            "scored": request.method == "POST",
+            "levels": levels,
+            "mean": sum(levels) / len(levels) if levels else None,
+        },
+        status=status,
+    )

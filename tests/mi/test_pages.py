@@ -1,0 +1,146 @@
+"""The practice and listening pages through Django's test client, with the shipped
+content loaded into a real database."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.utils.html import escape
+
+from journeys.core.content.load import load_content
+from journeys.mi.models import ListeningItem, Persona
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def personas(db):
+    load_content(settings.CONTENT_DIR)
+    return Persona.objects.all()
+
+
+def reply(client, slug, text):
+    return client.post(f"/mi/practice/{slug}/", {"reply": text})
+
+
+def test_every_persona_is_listed_and_opens(client, personas):
+    assert personas.count() >= 6
+    page = client.get("/mi/practice/").content.decode()
+    for persona in personas:
+        assert f"/mi/practice/{persona.slug}/" in page
+        opened = client.get(f"/mi/practice/{persona.slug}/")
+        assert opened.status_code == 200
+        assert escape(persona.data["opening"]["en"]) in opened.content.decode()
+
+
+def test_a_reply_is_coded_and_the_client_answers_by_what_it_did(client, personas):
+    persona = Persona.objects.get(slug="ghb-at-parties")
+    statements = persona.data["statements"]
+    answered = reply(client, persona.slug, "What worries you most about that night?")
+    assert answered.status_code == 302
+    page = client.get(f"/mi/practice/{persona.slug}/").content.decode()
+    assert "Open question" in page
+    assert escape(statements["change"][0]["en"]) in page
+
+    reply(client, persona.slug, "You should stop using G, it's dangerous.")
+    page = client.get(f"/mi/practice/{persona.slug}/").content.decode()
+    assert "Advice without permission" in page
+    assert escape(statements["sustain"][0]["en"]) in page
+
+
+def test_summary_shows_miti_scores(client, personas):
+    slug = "colleague-drinking"
+    for text in [
+        "What do you make of how things have been going at work?",
+        "So the late nights are starting to catch up with you.",
+        "Do you drink every evening?",
+        "Part of you wonders whether the drinking still does what it used to.",
+    ]:
+        assert reply(client, slug, text).status_code == 302
+    page = client.get(f"/mi/practice/{slug}/summary/").content.decode()
+    assert 'data-score="reflection_to_question"' in page
+    assert "Reflections per question" in page
+    assert "Complex reflections" in page
+    assert "Open questions" in page
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "This field is required"),
+        ("🙂🙂🙂", "no words"),
+        ("x" * 20_000, "at most 1,000"),
+        ("¿Cómo estás hoy, amigo mío? ¿Qué te pasa?", "English and Dutch"),
+    ],
+)
+def test_bad_replies_get_a_message_and_keep_the_text(client, personas, text, message):
+    response = reply(client, "chemsex", text)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert escape(text[:50]) in page  # nothing the trainee typed is lost
+    assert client.session.get("mi-practice", {}).get("chemsex", []) == []
+
+
+def test_html_in_a_reply_is_shown_as_text(client, personas):
+    reply(client, "chemsex", "<b>So</b> you want to be safer <script>x()</script>")
+    page = client.get("/mi/practice/chemsex/").content.decode()
+    assert "<script>x()" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_start_again_forgets_the_replies(client, personas):
+    reply(client, "parent-cannabis", "What would you like to happen?")
+    assert client.session["mi-practice"]["parent-cannabis"]
+    assert client.post("/mi/practice/parent-cannabis/restart/").status_code == 302
+    assert client.session["mi-practice"]["parent-cannabis"] == []
+
+
+def test_a_conversation_ends_and_then_only_shows_the_summary(client, personas):
+    slug = "heroin-methadone"
+    for _ in range(15):
+        reply(client, slug, "It sounds like part of you is ready to try something new.")
+    page = client.get(f"/mi/practice/{slug}/").content.decode()
+    assert "natural end" in page
+    assert 'name="reply"' not in page
+    assert reply(client, slug, "One more").status_code == 302  # to the summary
+
+
+def test_unknown_persona_is_404(client, personas):
+    assert client.get("/mi/practice/nobody/").status_code == 404
+
+
+def test_dutch_page_and_dutch_reply(client, personas):
+    client.post(
+        "/nl/mi/practice/stay-with-partner/",
+        {"reply": "Wat heb je nodig om je veiliger te voelen?"},
+    )
+    page = client.get("/nl/mi/practice/stay-with-partner/").content.decode()
+    persona = Persona.objects.get(slug="stay-with-partner")
+    assert escape(persona.data["opening"]["nl"]) in page
+
+
+def test_listening_test_scores_each_answered_item(client, personas):
+    items = list(ListeningItem.objects.all())
+    assert len(items) == 8
+    data = {
+        f"reply-{items[0].slug}": "You need to stop before it kills you.",
+        f"reply-{items[1].slug}": "It scares you how much the evenings have come to depend on it.",
+    }
+    page = client.post("/mi/listening/", data)
+    assert page.status_code == 200
+    text = page.content.decode()
+    levels = [int(n) for n in re.findall(r'data-level="(\d)"', text)]
+    assert len(levels) == 2
+    assert levels[0] <= 2  # a roadblock: 1, or 2 when read as a reflection with a roadblock
+    assert levels[1] >= 3  # a reflection
+    assert "mean score" in text
+    assert text.count('class="mi-result"') == 2
+    assert "Example replies at each level" in text
+
+
+def test_listening_test_bad_answer(client, personas):
+    item = ListeningItem.objects.all()[0]
+    page = client.post("/mi/listening/", {f"reply-{item.slug}": "x" * 5000})
+    assert page.status_code == 400
+    assert "at most 1,000" in page.content.decode()
