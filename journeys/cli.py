@@ -207,44 +207,60 @@ def _read_annomi(path: str):  # type: ignore[no-untyped-def]
 
 def cmd_mi_train(args: argparse.Namespace) -> int:
     from journeys.mi.evaluation import report_lines
-    from journeys.mi.model import MODEL_FILE
-    from journeys.mi.training import cross_validate, fit_model
+    from journeys.mi.model import WORDS_FILE
+    from journeys.mi.network import NETWORK_FILE
+    from journeys.mi.network_training import TrainingExtraMissing, require_training_extra
+    from journeys.mi.training import cross_validate, train_and_save
 
+    try:
+        require_training_extra()
+    except TrainingExtraMissing as error:
+        print(error, file=sys.stderr)
+        return 1
     data = _read_annomi(args.data)
     if data is None:
         return 1
     print(f"Read {len(data.therapist)} therapist and {len(data.client)} client utterances.")
+
+    def progress(line: str) -> None:
+        print(f"  {line}", flush=True)
+
+    output = Path(args.output) if args.output else WORDS_FILE.parent
     if args.folds > 1:
         print(f"Cross-validating, {args.folds} folds grouped by video_group ...", flush=True)
-        predictions = cross_validate(data, args.folds, lambda line: print(f"  {line}", flush=True))
-        for line in report_lines(predictions):
-            print(line)
+        result = cross_validate(data, args.folds, progress)
+        for title, found in (
+            ("word model", result.words),
+            ("network", result.network),
+            ("the coder (both together)", result.joined),
+        ):
+            print(f"# {title}")
+            for line in report_lines(found):
+                print(line)
     print("Training on all of it ...", flush=True)
-    model = fit_model(data)
-    model.meta["trained_on"] = Path(args.data).name
-    output = Path(args.output) if args.output else MODEL_FILE
-    model.save(output)
-    print(f"Wrote {output} ({output.stat().st_size / 1e6:.1f} MB).")
+    output.mkdir(parents=True, exist_ok=True)
+    words_file, network_file = output / WORDS_FILE.name, output / NETWORK_FILE.name
+    train_and_save(data, Path(args.data).name, words_file, network_file, progress)
+    print(f"Wrote {words_file} and {network_file}.")
     return 0
 
 
 def cmd_mi_evaluate(args: argparse.Namespace) -> int:
-    from journeys.mi.evaluation import latency_lines, report_lines
-    from journeys.mi.model import ModelMissing, shipped_model
-    from journeys.mi.training import cached_embed, predict_all
+    from journeys.mi.evaluation import latency_lines, report_lines, shipped_predictions
+    from journeys.mi.model import ModelMissing, shipped_words
 
     data = _read_annomi(args.data)
     if data is None:
         return 1
     try:
-        model = shipped_model()
+        words = shipped_words()
     except ModelMissing as error:
         print(error, file=sys.stderr)
         return 1
     print(
-        f"Evaluating the shipped coder on {args.data} (trained on {model.meta.get('trained_on')})."
+        f"Evaluating the shipped coder on {args.data} (trained on {words.meta.get('trained_on')})."
     )
-    for line in report_lines(predict_all(model, data, cached_embed())):
+    for line in report_lines(shipped_predictions(words, data)):
         print(line)
     for line in latency_lines(data, args.latency_samples):
         print(line)
@@ -334,7 +350,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=5,
         help="first report cross-validation grouped by video_group (default 5; 0 or 1: skip)",
     )
-    train.add_argument("-o", "--output", help="where to write the model (default: the shipped one)")
+    train.add_argument(
+        "-o", "--output", help="folder to write the two model files to (default: the shipped ones)"
+    )
     train.set_defaults(handler=cmd_mi_train)
     evaluate = mi_commands.add_parser(
         "evaluate", help="score the shipped coder on labelled data and time it"

@@ -4,7 +4,7 @@
                client_statement="I drink to relax, I guess.")
     -> ReplyCode(main="reflection", subtype="complex", confidence=0.81, extras=(), ...)
 
-English replies go through the model trained on AnnoMI (training.py); Dutch replies
+English replies go through the models trained on AnnoMI (training.py); Dutch replies
 through documented rules (dutch.py), since there is no Dutch training data; other
 languages are refused with a message. Reply text is never logged.
 """
@@ -16,11 +16,13 @@ import numpy as np
 
 from journeys.mi.annomi import SUBTYPES
 from journeys.mi.language import detect_language
-from journeys.mi.miti_rules import extra_codes
-from journeys.mi.model import shipped_model
+from journeys.mi.miti_rules import extra_codes, outright_advice
+from journeys.mi.model import joined, shipped_words
+from journeys.mi.network import HEADS, network_probabilities
 
 MAX_REPLY_CHARS = 1000  # one turn in a conversation; a pasted essay is not a reply
 LOW_CONFIDENCE = 0.5  # below this the page says the code is a guess
+RULE_CONFIDENCE = 0.7  # a code set by a rule (outright advice): the rule's own estimate
 MARKUP = re.compile(
     r"<[a-z/!][^>]*>|\{\{|\}\}|;\s*$|^\s*(?:def|class|import|function|SELECT)\b|=>|\$\(",
     re.IGNORECASE | re.MULTILINE,
@@ -95,15 +97,17 @@ def code_reply(reply: str, client_statement: str | None = None) -> ReplyCode:
         return ReplyCode(
             dutch.main, dutch.subtype, dutch.confidence, dutch.extras, "nl", "rules", notes
         )
-    model = shipped_model()
-    row = model.therapist.transform([text], [client])
-    main_head = model.heads["main"]
-    probabilities = main_head.predict_proba(row)[0]
-    best = int(np.argmax(probabilities))
-    main = str(main_head.classes_[best])
-    subtype = str(model.heads[main].predict(row)[0]) if main in SUBTYPES else None
+    words = shipped_words().therapist_probabilities([text], [client])[0]
+    probabilities = joined(words, network_probabilities(text, client))
+    main = HEADS["main"][int(np.argmax(probabilities["main"]))]
+    subtype = None
+    if main in SUBTYPES:
+        subtype = HEADS[main][int(np.argmax(probabilities[main]))]
+    confidence = float(np.max(probabilities["main"]))
+    if main in ("reflection", "other") and outright_advice(text):
+        main, subtype, confidence = "therapist_input", "advice", RULE_CONFIDENCE
     extras = extra_codes(text, client, main, subtype)
-    return ReplyCode(main, subtype, float(probabilities[best]), extras, "en", "model", notes)
+    return ReplyCode(main, subtype, confidence, extras, "en", "model", notes)
 
 
 def code_client(statement: str) -> ClientCode:
@@ -112,8 +116,7 @@ def code_client(statement: str) -> ClientCode:
     text, language, _ = checked_text(statement)
     if language != "en":
         raise ReplyRejected("language", "Client talk is coded in English only.")
-    model = shipped_model()
-    head = model.heads["client"]
-    probabilities = head.predict_proba(model.client.transform([text], [""]))[0]
+    words = shipped_words().client_probabilities([text], [""])[0]
+    probabilities = joined(words, {"client": network_probabilities(text, "")["client"]})["client"]
     best = int(np.argmax(probabilities))
-    return ClientCode(str(head.classes_[best]), float(probabilities[best]), "en")
+    return ClientCode(HEADS["client"][best], float(probabilities[best]), "en")

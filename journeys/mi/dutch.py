@@ -38,13 +38,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-EXTRA_CODES = (
-    "affirmation",
-    "emphasising_autonomy",
-    "seeking_collaboration",
-    "persuading_without_permission",
-    "confronting",
-)
+from journeys.mi.miti_rules import EXTRA_CODES
+
 # One turn; coder.py already refuses more than 1,000 characters. A longer text is a pasted
 # document, not something said in one breath, so it is not coded (and costs no time).
 MAX_REPLY_CHARS = 5000
@@ -787,7 +782,7 @@ def _code(reply: object, client_statement: object) -> DutchCode:
 
 
 def analyse(text: str, client: str) -> DutchCode:
-    """Code normalised text (see normalise); public so a test can time the rules alone."""
+    """Code normalised text (see normalise); public so bench/mi.py can time the rules alone."""
     sentences = _sentences(text) or [text]
     words = _words(text)
     last = sentences[-1]

@@ -12,12 +12,26 @@ from sklearn.metrics import confusion_matrix, f1_score
 
 from journeys.mi.annomi import MAIN_CODES, SUBTYPES, TALK_TYPES, Data
 from journeys.mi.coder import code_reply
-from journeys.mi.training import Predictions
+from journeys.mi.model import WordModel
+from journeys.mi.training import (
+    Predictions,
+    join_all,
+    onnx_probabilities,
+    predictions,
+    word_probabilities,
+)
 
 
 def macro_f1(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> float:
     present = [label for label in labels if label in gold or label in predicted]
     return float(f1_score(gold, predicted, labels=present, average="macro", zero_division=0))
+
+
+def shipped_predictions(words: WordModel, data: Data) -> Predictions:
+    """What the shipped coder (word model and ONNX network together) says about the data."""
+    words_t, words_c = word_probabilities(words, data)
+    network_t, network_c = onnx_probabilities(data)
+    return predictions(data, join_all(words_t, network_t), join_all(words_c, network_c))
 
 
 def report_lines(predictions: Predictions) -> list[str]:

@@ -41,6 +41,15 @@ def test_clear_english_cases(reply, client, main, subtype):
     assert 0 <= code.confidence <= 1
 
 
+@pytest.mark.parametrize(
+    "reply", ["You should just stop using G.", "Never use alone. Always have someone with you."]
+)
+def test_advice_said_outright_is_advice(reply):
+    code = code_reply(reply, "I use G at parties.")
+    assert (code.main, code.subtype) == ("therapist_input", "advice")
+    assert "persuading_without_permission" in code.extras
+
+
 def test_advice_without_permission_and_with_it():
     pushed = code_reply("You should stop mixing G with alcohol.", "I mix it with beer sometimes.")
     assert "persuading_without_permission" in pushed.extras
@@ -55,7 +64,7 @@ def test_own_english_replies():
     items = load("replies_en.yaml")
     codes = [code_reply(item["reply"], item.get("client")) for item in items]
     macro = f1_score([i["main"] for i in items], [c.main for c in codes], average="macro")
-    assert macro >= 0.65  # measured 0.70 on 175 replies
+    assert macro >= 0.69  # measured 0.739 on 175 replies (accuracy 0.80)
     for extra in (
         "affirmation",
         "emphasising_autonomy",
@@ -67,8 +76,9 @@ def test_own_english_replies():
         found = [extra in c.extras for c in codes]
         hits = sum(g and f for g, f in zip(gold, found, strict=True))
         # The rules were written with these replies in view: recall here is optimistic.
-        assert hits / sum(gold) >= 0.6, extra
-        assert hits / max(1, sum(found)) >= 0.6, extra
+        # Measured: precision 0.75-1.00, recall 0.60-1.00 (docs/mi.md).
+        assert hits / sum(gold) >= 0.55, extra
+        assert hits / max(1, sum(found)) >= 0.7, extra
 
 
 def test_own_client_statements_get_a_talk_type():
@@ -76,7 +86,7 @@ def test_own_client_statements_get_a_talk_type():
     codes = [code_client(item["text"]) for item in items]
     assert {c.talk for c in codes} == {"change", "neutral", "sustain"}
     accuracy = sum(c.talk == i["talk"] for c, i in zip(codes, items, strict=True)) / len(items)
-    assert accuracy >= 0.40  # measured 0.45 (macro-F1 0.34): short statements out of context
+    assert accuracy >= 0.50  # measured 0.57 (macro-F1 0.52): short statements out of context
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 from tokenizers import BertWordPieceTokenizer
 
-from journeys.mi.embedding import MAX_TOKENS, VOCAB_FILE, embed, wordpiece_ids
+from journeys.mi.tokens import (
+    MAX_CONTEXT_TOKENS,
+    MAX_REPLY_TOKENS,
+    MAX_TOKENS,
+    VOCAB_FILE,
+    pair_ids,
+    wordpiece_ids,
+)
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "annomi" / "train.csv"
 
@@ -40,11 +47,15 @@ def test_every_annomi_utterance(reference):
     assert not mismatched, mismatched[:3]
 
 
-def test_embeddings_are_unit_length_and_mean_something():
-    a, b, c = (
-        embed("I want to drink less."),
-        embed("I'd like to cut down on alcohol."),
-        embed("The bus was late."),
-    )
-    assert abs(float(a @ a) - 1) < 1e-4
-    assert float(a @ b) > float(a @ c)
+def test_pairs_keep_the_start_of_the_reply_and_the_end_of_the_context(reference):
+    ids, types = pair_ids("So you want to cut down.", "I drink too much.")
+    assert ids == [
+        *reference.encode("So you want to cut down.").ids,
+        *reference.encode("I drink too much.").ids[1:],
+    ]
+    assert types == [0] * 9 + [1] * 6
+    long_ids, long_types = pair_ids("word " * 300, "end " * 300)
+    assert len(long_ids) == MAX_REPLY_TOKENS + MAX_CONTEXT_TOKENS + 3
+    assert long_types.count(1) == MAX_CONTEXT_TOKENS + 1
+    alone, alone_types = pair_ids("Hello", "")
+    assert alone == reference.encode("Hello").ids and set(alone_types) == {0}

