@@ -19,6 +19,44 @@ SHOTS = {
     "substance.png": "/knowledge/substances/ghb-gbl/",
 }
 
+PRACTICE = {
+    "": [
+        "What would you like to be different after that night?",
+        "You should just stop using G.",
+        "So you want to keep going to parties, and you also want to feel in control.",
+        "Do you use alone sometimes?",
+        "It sounds like that night scared you more than you first let on.",
+    ],
+    "/nl": [
+        "Wat zou je anders willen na die avond?",
+        "Dus je wilt blijven feesten, en je wilt ook de controle houden.",
+    ],
+}
+
+
+def practise(browser) -> None:  # type: ignore[no-untyped-def]
+    """An MI practice conversation (desktop, English; phone, Dutch) and its summary."""
+    for prefix, replies in PRACTICE.items():
+        phone = prefix == "/nl"
+        page = browser.new_page(
+            viewport={"width": 390, "height": 844} if phone else {"width": 1280, "height": 900}
+        )
+        page.goto(f"{BASE}{prefix}/mi/practice/ghb-at-parties/")
+        page.get_by_role("button", name="Start again" if not phone else "Opnieuw beginnen").click()
+        for number, reply in enumerate(replies, start=1):
+            page.locator("textarea[name=reply]").fill(reply)
+            page.locator("form.mi-reply button[type=submit]").click()
+            page.locator(f"#turn-{number}").wait_for()
+        if phone:
+            page.locator(f"#turn-{len(replies)}").scroll_into_view_if_needed()
+            page.screenshot(path=HERE / "mi-practice-nl-phone.png")
+        else:
+            page.screenshot(path=HERE / "mi-practice.png", full_page=True)
+            page.goto(f"{BASE}/mi/practice/ghb-at-parties/summary/")
+            page.screenshot(path=HERE / "mi-summary.png", full_page=True)
+        page.close()
+
+
 with sync_playwright() as playwright:
     browser = playwright.chromium.launch(
         executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"]
@@ -31,4 +69,5 @@ with sync_playwright() as playwright:
         page.goto(BASE + path)
         page.screenshot(path=HERE / name, full_page=not phone)
         page.close()
+    practise(browser)
     browser.close()
