@@ -8,6 +8,10 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journeys.mi.annomi import Data
 
 
 def _django() -> None:
@@ -195,7 +199,7 @@ def cmd_cards_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_annomi(path: str):  # type: ignore[no-untyped-def]
+def _read_annomi(path: str) -> "Data | None":
     from journeys.mi.annomi import DataError, read_annomi
 
     try:

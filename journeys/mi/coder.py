@@ -18,7 +18,7 @@ from journeys.mi.annomi import SUBTYPES
 from journeys.mi.language import detect_language
 from journeys.mi.miti_rules import extra_codes, outright_advice
 from journeys.mi.model import joined, shipped_words
-from journeys.mi.network import HEADS, network_probabilities
+from journeys.mi.network import best_label, network_probabilities
 
 MAX_REPLY_CHARS = 1000  # one turn in a conversation; a pasted essay is not a reply
 LOW_CONFIDENCE = 0.5  # below this the page says the code is a guess
@@ -99,10 +99,8 @@ def code_reply(reply: str, client_statement: str | None = None) -> ReplyCode:
         )
     words = shipped_words().therapist_probabilities([text], [client])[0]
     probabilities = joined(words, network_probabilities(text, client))
-    main = HEADS["main"][int(np.argmax(probabilities["main"]))]
-    subtype = None
-    if main in SUBTYPES:
-        subtype = HEADS[main][int(np.argmax(probabilities[main]))]
+    main = best_label(probabilities["main"], "main")
+    subtype = best_label(probabilities[main], main) if main in SUBTYPES else None
     confidence = float(np.max(probabilities["main"]))
     if main in ("reflection", "other") and outright_advice(text):
         main, subtype, confidence = "therapist_input", "advice", RULE_CONFIDENCE
@@ -118,5 +116,4 @@ def code_client(statement: str) -> ClientCode:
         raise ReplyRejected("language", "Client talk is coded in English only.")
     words = shipped_words().client_probabilities([text], [""])[0]
     probabilities = joined(words, {"client": network_probabilities(text, "")["client"]})["client"]
-    best = int(np.argmax(probabilities))
-    return ClientCode(HEADS["client"][best], float(probabilities[best]), "en")
+    return ClientCode(best_label(probabilities, "client"), float(np.max(probabilities)), "en")

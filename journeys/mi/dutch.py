@@ -38,6 +38,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from journeys.mi.language import word_set
 from journeys.mi.miti_rules import EXTRA_CODES
 
 # One turn; coder.py already refuses more than 1,000 characters. A longer text is a pasted
@@ -109,11 +110,6 @@ def _alternatives(pattern: str) -> list[str]:
 
 
 Table = tuple[tuple[str, Rule], ...]
-
-
-def _set(words: str) -> frozenset[str]:
-    """A word list written as one string, for readability."""
-    return frozenset(words.split())
 
 
 def _table(*rows: tuple[str, str]) -> Table:
@@ -188,7 +184,7 @@ def _final_mark(sentence: str) -> str:
 
 # Words that open a sentence without changing what it does ("Oké, dus je ..."): skipped
 # before looking at how a sentence or clause starts.
-FILLERS = _set(
+FILLERS = word_set(
     "en maar dus oke ok okay ja nee hm hmm mm mmm nou goed oh ah aha zo juist precies "
     "want tja kijk nu dan"
 )
@@ -205,7 +201,7 @@ def _start(words: list[str]) -> list[str]:
 
 # AnnoMI codes backchannels and acknowledgements as "other" (MITI: not coded). A reply
 # counts as facilitation when it is short and every word is one of these.
-FACILITATION_WORDS = _set(
+FACILITATION_WORDS = word_set(
     "hm hmm hmmm mm mmm mhm uh uhu oke okay ok ja jaja jawel nee juist precies klopt goed "
     "prima ah aha oh o nou inderdaad tuurlijk natuurlijk zeker helder duidelijk top fijn "
     "mooi snap begrijp ik het dat is zo right yes sure echt wow tja dank bedankt je wel "
@@ -367,14 +363,16 @@ ADVICE = _table(
 )
 # A sentence that opens with one of these verbs, not followed by "je", is an imperative
 # ("Neem een buddy mee.") -- advice. "Vertel" is excluded: "Vertel eens" is a question.
-IMPERATIVE_VERBS = _set(
+IMPERATIVE_VERBS = word_set(
     "neem ga stop zet bel zoek drink probeer hou houd vraag maak blijf eet test let check "
     "kies doe gebruik begin spreek leg meld zorg denk kom lees download installeer "
     "schrijf regel praat wacht plan vermijd beperk combineer mix bouw spuit "
     "doseer meet bewaar haal laat"
 )
-SUBJECTS = _set("je jij u jullie hij zij ze we wij het er dat dit die iemand")
-PRONOUNS = _set("ik je jij u jullie hij zij ze we wij")  # "Doe je ...", "Ga ik ..." are not orders
+SUBJECTS = word_set("je jij u jullie hij zij ze we wij het er dat dit die iemand")
+PRONOUNS = word_set(
+    "ik je jij u jullie hij zij ze we wij"
+)  # "Doe je ...", "Ga ik ..." are not orders
 
 # ---------------------------------------------------------------- extras (MITI codes)
 
@@ -560,7 +558,7 @@ CONFRONTING = _table(
 
 # ---------------------------------------------------------------- questions
 
-OPEN_WORDS = _set(
+OPEN_WORDS = word_set(
     "wat hoe waarom waardoor welke welk wanneer waar wie waarover waarmee waaraan waarvan "
     "waarin waarop waarvoor waarheen hoezo vertel beschrijf"
 )
@@ -594,7 +592,7 @@ TAGS = frozenset(
         "klopt",
     ]
 )
-AUXILIARIES = _set(
+AUXILIARIES = word_set(
     "ben bent is was waren heb hebt heeft had hadden wil wilt wilde kun kunt kan kon zou "
     "zouden zal zult zullen moet moest mag mocht hoef hoeft doe doet deed ga gaat ging "
     "gebruik gebruikt drink drinkt denk denkt vind vindt weet voel voelt merk merkt klopt "
@@ -603,7 +601,7 @@ AUXILIARIES = _set(
     "lukt helpt past geeft bedoel besef ken kent heeft raak raakt wordt word"
 )
 # A clause opening with one of these ("..., als je ...") is subordinate, not a question.
-CONJUNCTIONS = _set(
+CONJUNCTIONS = word_set(
     "als dat omdat wanneer of en maar want terwijl zodat voordat nadat toen hoewel zodra "
     "sinds totdat doordat mits tenzij"
 )
@@ -683,14 +681,14 @@ INFORMATION_MARKERS = _table(
 # Statements about people in general are facts, even with a generic "je" in them.
 GENERALISING = frozenset({"research", "general population", "normalising fact"})
 # Substances and services that make a sentence's subject a fact rather than the client.
-FACT_SUBJECTS = _set(
+FACT_SUBJECTS = word_set(
     "g ghb alcohol methadon naloxon tina crystal heroine coke cocaine xtc mdma ketamine "
     "speed cannabis wiet hasj nicotine buprenorfine subutex benzo's benzodiazepines "
     "opiaten opioiden fentanyl standaardglas politie veilig testservice naloxon huisarts "
     "jeugdzorg rechter reclassering"
 )
-SECOND_PERSON = _set("je jij jou jouw jezelf u uw uzelf")  # "u": formal address
-FIRST_PERSON = _set("ik mij mijn me wij we")
+SECOND_PERSON = word_set("je jij jou jouw jezelf u uw uzelf")  # "u": formal address
+FIRST_PERSON = word_set("ik mij mijn me wij we")
 SELF = re.compile(r"\bik (wil|ga|kan|zal|hoop)\b")  # the therapist's intentions, not the client's
 
 # ---------------------------------------------------------------- simple vs complex
@@ -712,7 +710,7 @@ COMPLEX_CUES = _table(
     ("summary", r"^(kortom|samengevat|als ik het (even )?samenvat)\b"),
 )
 # Naming a feeling the client did not name adds meaning (complex); repeating it does not.
-FEELING_WORDS = _set(
+FEELING_WORDS = word_set(
     "bang angst angstig boos kwaad woedend verdriet verdrietig schaam schaamt schaamte "
     "schuldig eenzaam moe uitgeput opgelucht zorgen bezorgd ongerust onzeker machteloos "
     "hopeloos gefrustreerd frustratie teleurgesteld teleurstelling gekwetst pijn "
@@ -722,11 +720,11 @@ FEELING_WORDS = _set(
     "heftig pittig verscheurd dubbel trots blij gelukkig opgelaten ongemakkelijk "
     "onbegrepen afgewezen genegeerd gekrenkt boosheid verloren klem schrik schrikken geschrokken"
 )
-AMPLIFIERS = _set(
+AMPLIFIERS = word_set(
     "helemaal nooit altijd totaal compleet absoluut alles niets niks niemand iedereen "
     "volledig enorm ontzettend enige allerbelangrijkste allerergste nergens overal"
 )
-STOPWORDS = _set(
+STOPWORDS = word_set(
     "ik je jij jou jouw jezelf me mij mijn hij zij ze haar hem het de een en of maar dat "
     "die dit deze is ben bent zijn was waren heb hebt heeft hebben had te van in op met "
     "voor naar aan om bij uit als dan dus ook nog wel niet geen er daar hier wat hoe zo "

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from sklearn.metrics import confusion_matrix, f1_score
 
 from journeys.mi.annomi import MAIN_CODES, SUBTYPES, TALK_TYPES, Data
-from journeys.mi.coder import code_reply
+from journeys.mi.coder import ReplyRejected, code_reply
 from journeys.mi.model import WordModel
 from journeys.mi.training import (
     Predictions,
@@ -77,20 +77,17 @@ def latency_lines(
     data: Data, samples: int = 300, clock: Callable[[], float] = time.perf_counter
 ) -> list[str]:
     """Time code_reply one reply at a time, as the practice page calls it (model loaded)."""
-    items = data.therapist[:samples] or []
-    if not items:
-        return ["latency_p50_ms: n/a"]
-    code_reply(items[0].text or "Okay.", items[0].client)  # load the model first
+    code_reply("Okay.")  # load the models first
     timings = []
-    for item in items:
-        if not item.text.strip() or not any(c.isalpha() for c in item.text):
-            continue
+    for item in data.therapist[:samples]:
         start = clock()
         try:
             code_reply(item.text[:1000], item.client)
-        except ValueError:
-            continue  # an utterance the coder refuses (another language) is not timed
+        except ReplyRejected:
+            continue  # an utterance the coder refuses (no words, another language) is not timed
         timings.append((clock() - start) * 1000)
+    if not timings:
+        return ["latency_p50_ms: n/a"]
     timings.sort()
     p95 = timings[min(len(timings) - 1, int(0.95 * len(timings)))]
     return [

@@ -9,11 +9,12 @@ WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 LATIN = re.compile(r"[a-zA-ZÀ-ɏ]")
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """A word list written as one string, for readability."""
     return frozenset(text.split())
 
 
-ENGLISH = _words(
+ENGLISH = word_set(
     """
     a an the and or but so if then than as at by for from of off on to up out over
     with about into until after before again is are was were be been being am do
@@ -26,7 +27,7 @@ ENGLISH = _words(
     going get got make tell say said time day week back way
     """
 )
-DUTCH = _words(
+DUTCH = word_set(
     """
     de het een en of maar dus want als dan toen omdat alsof of dat die deze dit ik
     je jij jou jouw u uw hij zij ze wij we ons onze jullie hun hem haar mij mijn
@@ -40,7 +41,7 @@ DUTCH = _words(
     """
 )
 # Very common words of other European languages that are neither English nor Dutch.
-OTHER = _words(
+OTHER = word_set(
     """
     est suis sont avec les des une mais pour dans très c'est tu vous nous il elle
     qui voir bien mon ma ton und ist nicht das ich du wir sie mit auf für ein eine

@@ -8,17 +8,12 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from journeys.mi.annomi import MAIN_CODES, SUBTYPES, TALK_TYPES
 from journeys.mi.tokens import pair_ids
 
 NETWORK_FILE = Path(__file__).parent / "model" / "coder-network.onnx"
 # One output per decision, in this order, each a probability per label.
-HEADS = {
-    "main": ("question", "reflection", "therapist_input", "other"),
-    "question": ("open", "closed"),
-    "reflection": ("simple", "complex"),
-    "therapist_input": ("information", "advice", "options", "negotiation"),
-    "client": ("change", "neutral", "sustain"),
-}
+HEADS = {"main": MAIN_CODES, **SUBTYPES, "client": TALK_TYPES}
 
 Probabilities = dict[str, npt.NDArray[np.float32]]
 
@@ -34,6 +29,10 @@ def _session(path: Path = NETWORK_FILE):  # type: ignore[no-untyped-def]  # onnx
     options.inter_op_num_threads = 1
     options.log_severity_level = 3
     return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def best_label(probabilities: npt.NDArray[np.float32], head: str) -> str:
+    return HEADS[head][int(np.argmax(probabilities))]
 
 
 def network_probabilities(text: str, context: str, path: Path = NETWORK_FILE) -> Probabilities:

@@ -19,7 +19,7 @@ from sklearn.model_selection import GroupKFold
 from journeys.mi.annomi import SUBTYPES, Data
 from journeys.mi.features import TextFeatures
 from journeys.mi.model import WordModel, joined
-from journeys.mi.network import HEADS, Probabilities, network_probabilities
+from journeys.mi.network import NETWORK_FILE, Probabilities, best_label, network_probabilities
 
 C = 1.0  # inverse regularisation; 1 beat 0.3, 3 and 10 in grouped cross-validation
 Progress = Callable[[str], None]
@@ -64,13 +64,12 @@ def word_probabilities(
 
 
 def onnx_probabilities(
-    data: Data, path: Path | None = None
+    data: Data, path: Path = NETWORK_FILE
 ) -> tuple[list[Probabilities], list[Probabilities]]:
     """The shipped (or given) ONNX network's probabilities, one utterance at a time."""
-    kwargs = {"path": path} if path else {}
     return (
-        [network_probabilities(i.text, i.client, **kwargs) for i in data.therapist],
-        [network_probabilities(i.text, i.therapist, **kwargs) for i in data.client],
+        [network_probabilities(i.text, i.client, path) for i in data.therapist],
+        [network_probabilities(i.text, i.therapist, path) for i in data.client],
     )
 
 
@@ -94,10 +93,6 @@ class Predictions:
             mine[1].extend(theirs[1])
 
 
-def _best(probabilities: np.ndarray, head: str) -> str:
-    return HEADS[head][int(np.argmax(probabilities))]
-
-
 def predictions(
     data: Data, therapist: list[Probabilities], client: list[Probabilities]
 ) -> Predictions:
@@ -110,12 +105,12 @@ def predictions(
         ]
         subtypes[behaviour] = (
             [g for g, _ in gold],
-            [_best(p[behaviour], behaviour) for _, p in gold],
+            [best_label(p[behaviour], behaviour) for _, p in gold],
         )
     return Predictions(
-        main=([i.main for i in data.therapist], [_best(p["main"], "main") for p in therapist]),
+        main=([i.main for i in data.therapist], [best_label(p["main"], "main") for p in therapist]),
         subtypes=subtypes,
-        client=([i.talk for i in data.client], [_best(p["client"], "client") for p in client]),
+        client=([i.talk for i in data.client], [best_label(p["client"], "client") for p in client]),
     )
 
 
