@@ -21,7 +21,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 run: $(VENV)/.installed
-	$(BIN)/journeys setup
+	$(BIN)/journeys setup --demo
 	$(BIN)/journeys serve --host $(HOST) --port $(PORT)
 
 setup: $(VENV)/.installed

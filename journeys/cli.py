@@ -79,6 +79,17 @@ def cmd_setup(args: argparse.Namespace) -> int:
             )
         else:
             print(f"Demo trainer {DEMO_TRAINER!r} already exists.")
+    if args.demo:
+        from journeys.workshops.demo import add_sample_workshop
+
+        sample = add_sample_workshop()
+        if sample is None:
+            print("No sample workshop: it needs the demo organisation (leave out --no-demo).")
+        else:
+            print(
+                f"Sample workshop with synthetic responses added: {sample.title!r}; its report "
+                f"is at /assessments/{sample.measurement_id}/report/ for the demo trainer."
+            )
     return 0
 
 
@@ -297,6 +308,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     setup.add_argument("--content-dir", default=None, help="content directory (default: ./content)")
     setup.add_argument("--no-demo", action="store_true", help="skip the demo organisation")
+    setup.add_argument(
+        "--demo",
+        action="store_true",
+        help="also add a sample workshop with synthetic pre/post responses and its report",
+    )
     setup.set_defaults(handler=cmd_setup)
 
     content = commands.add_parser("content", help="check or load the curriculum in content/")

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "journeys.knowledge",
     "journeys.cards",
     "journeys.mi",
+    "journeys.assessments",
     "journeys.workshops",
 ]
 

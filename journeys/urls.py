@@ -18,6 +18,7 @@ urlpatterns = [
         path("knowledge/", include("journeys.knowledge.urls")),
         path("cards/", include("journeys.cards.urls")),
         path("mi/", include("journeys.mi.urls")),
+        path("", include("journeys.assessments.urls")),
         path("", include("journeys.workshops.urls")),
         path("accounts/", include("journeys.accounts.urls")),
         path("admin/", admin.site.urls),

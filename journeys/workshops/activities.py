@@ -315,6 +315,24 @@ def _not_typed(fields: Mapping[str, str]) -> Config:
     raise ConfigError(_("Add a scenario from the training's exercises."))
 
 
+# ---------------------------------------------------------------- questionnaire
+# The pre/post questionnaire of journeys.assessments: phones open it as a page of its own
+# (config: the measurement's token and the phase); the room sees how many handed it in.
+
+
+def _questionnaire_config(fields: Mapping[str, str]) -> Config:
+    raise ConfigError(_("Add the questionnaires with their own buttons."))
+
+
+def _questionnaire_answer(config: Config, form: Form) -> Value:
+    raise AnswerError(_("Answer the questionnaire on its own page."))
+
+
+def questionnaire_tally(config: Config, values: list[Value]) -> Tally:
+    """`values`: one per response handed in (the view counts the assessments' responses)."""
+    return {"shape": "count", "respondents": len(values)}
+
+
 ACTIVITY_TYPES: dict[str, ActivityType] = {
     t.name: t
     for t in [
@@ -360,6 +378,13 @@ ACTIVITY_TYPES: dict[str, ActivityType] = {
             _not_typed,
             scenario_answer,
             scenario_tally,
+        ),
+        ActivityType(
+            "questionnaire",
+            _("Pre/post questionnaire"),
+            _questionnaire_config,
+            _questionnaire_answer,
+            questionnaire_tally,
         ),
     ]
 }

@@ -42,7 +42,12 @@ class StartForm(forms.Form):
         return cap
 
 
-TYPED_KINDS = [(name, t.label) for name, t in ACTIVITY_TYPES.items() if name != "scenario"]
+# Scenarios come from exercises and questionnaires from their own buttons.
+TYPED_KINDS = [
+    (name, t.label)
+    for name, t in ACTIVITY_TYPES.items()
+    if name not in ("scenario", "questionnaire")
+]
 
 
 class ActivityForm(forms.Form):

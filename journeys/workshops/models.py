@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from journeys.accounts.models import Organisation
+from journeys.assessments.models import Measurement
 from journeys.trainings.models import Training
 
 
@@ -25,6 +26,10 @@ class Workshop(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.LIVE)
     participant_cap = models.PositiveIntegerField(_("most participants"), default=300)
     leaderboard = models.BooleanField(_("show a quiz leaderboard"), default=False)
+    # The pre/post questionnaires' measurement, made when the first one is added.
+    measurement = models.OneToOneField(
+        Measurement, on_delete=models.SET_NULL, null=True, blank=True, related_name="workshop"
+    )
     current = models.ForeignKey(
         "Activity", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -10,10 +10,13 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from journeys.accounts.access import AnyUser
 from journeys.accounts.models import Organisation
+from journeys.assessments import measurements
+from journeys.assessments.models import Instrument
 from journeys.trainings.exercises import get_type
 from journeys.trainings.models import Exercise, Training
-from journeys.workshops.activities import ACTIVITY_TYPES, AnswerError, Config, Form
+from journeys.workshops.activities import ACTIVITY_TYPES, AnswerError, Config, ConfigError, Form
 from journeys.workshops.from_exercises import activities_from_exercise
 from journeys.workshops.models import Activity, Answer, Participant, Workshop
 
@@ -146,6 +149,38 @@ def add_activity(workshop: Workshop, kind: str, config: Config) -> Activity:
     return Activity.objects.create(
         workshop=workshop, position=position, kind=kind, config=config, progress=progress
     )
+
+
+QUESTIONNAIRE_PROMPTS = {
+    "pre": {
+        "en": "Before we start: a short questionnaire",
+        "nl": "Voor we beginnen: een korte vragenlijst",
+    },
+    "post": {"en": "To finish: a short questionnaire", "nl": "Tot slot: een korte vragenlijst"},
+}
+
+
+def add_questionnaire(workshop: Workshop, phase: str, user: AnyUser | None) -> Activity:
+    """The before or after questionnaire of the workshop's training, as an activity; the
+    workshop's measurement is made with the first one."""
+    if phase not in QUESTIONNAIRE_PROMPTS:
+        raise ConfigError(_("Choose the questionnaire before or after the training."))
+    if (
+        workshop.training is None
+        or not Instrument.objects.filter(training=workshop.training).exists()
+    ):
+        raise ConfigError(_("Choose a training with questionnaires for this workshop first."))
+    if workshop.measurement is None:
+        workshop.measurement = measurements.for_workshop(
+            workshop.organisation, workshop.training, workshop.title, user
+        )
+        workshop.save(update_fields=["measurement"])
+    config = {
+        "prompt": QUESTIONNAIRE_PROMPTS[phase],
+        "phase": phase,
+        "measurement": workshop.measurement.token,
+    }
+    return add_activity(workshop, "questionnaire", config)
 
 
 def add_from_exercise(workshop: Workshop, exercise: Exercise) -> list[Activity]:

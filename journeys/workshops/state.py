@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from journeys.assessments.models import Response
 from journeys.workshops.activities import ACTIVITY_TYPES, Tally
 from journeys.workshops.live import PARTICIPANT, ROOM, Event, Events
 from journeys.workshops.models import Activity, Answer, Participant, Workshop
@@ -19,6 +20,11 @@ LEADERBOARD_SIZE = 5
 
 def tally(activity: Activity) -> Tally:
     kind = ACTIVITY_TYPES[activity.kind]
+    if activity.kind == "questionnaire":
+        handed_in = Response.objects.filter(
+            measurement__token=activity.config["measurement"], phase=activity.config["phase"]
+        ).count()
+        return kind.tally(activity.config, [None] * handed_in)
     answers = activity.answers.all()
     if kind.moderated:
         shown = list(answers.filter(review=Answer.Review.SHOWN).values_list("value", flat=True))

@@ -19,6 +19,11 @@ urlpatterns = [
         views.act,
         name="act",
     ),
+    path(
+        "workshops/<int:workshop_id>/activities/questionnaire/<slug:phase>/",
+        views.add_questionnaire,
+        name="add-questionnaire",
+    ),
     path("workshops/<int:workshop_id>/next/", views.next_activity, name="next"),
     path(
         "workshops/<int:workshop_id>/answers/<int:answer_id>/review/", views.review, name="review"

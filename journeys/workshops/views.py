@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from journeys.accounts.access import AnyUser, organisations_for_staff
+from journeys.assessments.models import Instrument
 from journeys.trainings.models import Exercise
 from journeys.workshops import live, sessions, state
 from journeys.workshops.activities import ACTIVITY_TYPES, AnswerError, ConfigError
@@ -90,6 +91,8 @@ def _control_page(
         "form": form,
         "form_error": error,
         "exercises": exercises,
+        "can_measure": bool(workshop.training)
+        and Instrument.objects.filter(training=workshop.training).exists(),
         "join_url": _join_url(request, workshop),
     }
     return render(request, "workshops/control.html", context, status=status)
@@ -119,6 +122,18 @@ def add_activity(request: HttpRequest, workshop_id: int) -> HttpResponse:
         except ConfigError as problem:
             error = str(problem)
     return _control_page(request, workshop, form, error, status=400)
+
+
+@login_required
+@require_POST
+def add_questionnaire(request: HttpRequest, workshop_id: int, phase: str) -> HttpResponse:
+    workshop = get_workshop_for_staff(request.user, workshop_id)
+    try:
+        sessions.add_questionnaire(workshop, phase, request.user)
+    except ConfigError as problem:
+        return _control_page(request, workshop, ActivityForm(), str(problem), status=400)
+    live.notify(workshop.pk)
+    return redirect("workshops:control", workshop.pk)
 
 
 @login_required

@@ -1,0 +1,41 @@
+"""The sample workshop of `journeys setup --demo`: an ended workshop of the demo
+organisation with its before and after questionnaires and synthetic responses."""
+
+from django.contrib.auth import get_user_model
+
+from journeys.accounts.actions import DEMO_ORGANISATION, DEMO_TRAINER
+from journeys.accounts.models import Organisation
+from journeys.assessments import demo
+from journeys.assessments.models import Instrument, Measurement
+from journeys.workshops import sessions
+from journeys.workshops.models import Workshop
+
+SAMPLE_TITLE = "Sample workshop (synthetic data)"
+SAMPLE_TRAINING = "harm-reduction"
+
+
+def add_sample_workshop() -> Workshop | None:
+    """Replaces any earlier sample; None when the demo organisation or the training's
+    instruments are missing (run setup without --no-demo, load the content)."""
+    organisation = Organisation.objects.filter(slug=DEMO_ORGANISATION[1]).first()
+    instrument = (
+        Instrument.objects.filter(training__slug=SAMPLE_TRAINING).select_related("training").first()
+    )
+    if organisation is None or instrument is None:
+        return None
+    Measurement.objects.filter(organisation=organisation, demo=True).delete()
+    Workshop.objects.filter(organisation=organisation, title=SAMPLE_TITLE).delete()
+    trainer = get_user_model().objects.filter(username=DEMO_TRAINER).first()
+    workshop = sessions.start_workshop(
+        organisation, trainer, SAMPLE_TITLE, instrument.training, 50, False
+    )
+    for phase in ("pre", "post"):
+        sessions.add_questionnaire(workshop, phase, trainer)
+    measurement = workshop.measurement
+    assert measurement is not None  # noqa: S101  (add_questionnaire made it)
+    measurement.demo = True
+    measurement.follow_up_open = True
+    measurement.save(update_fields=["demo", "follow_up_open"])
+    demo.add_responses(measurement, instrument.definition)
+    sessions.end_workshop(workshop)
+    return workshop
