@@ -141,3 +141,10 @@ def test_the_parser_knows_every_documented_option():
         ["serve", "--host", "0.0.0.0", "--port", "9000", "--workers", "3"]
     )
     assert (args.host, args.port, args.workers) == ("0.0.0.0", 9000, 3)
+
+
+def test_setup_with_demo_adds_a_sample_workshop_with_a_report(fresh_install):
+    result = run(["setup", "--demo"], fresh_install)
+    assert result.returncode == 0, result.stderr
+    assert "Sample workshop with synthetic responses added" in result.stdout
+    assert "/report/ for the demo trainer" in result.stdout

@@ -1,7 +1,15 @@
-"""Take the README's screenshots from a running server: python docs/screenshots/take.py [URL]."""
+"""Take the README's screenshots from a running server: python docs/screenshots/take.py [URL].
 
+With JOURNEYS_DEMO_PASSWORD set (printed by `journeys setup --demo` on a fresh install),
+it also logs in as the demo trainer and takes the sample workshop's report, and turns the
+report's PDF into PNG pages (needs pdftoppm from poppler-utils)."""
+
+import os
+import re
 import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -57,6 +65,37 @@ def practise(browser) -> None:  # type: ignore[no-untyped-def]
         page.close()
 
 
+def measure(browser, password: str) -> None:  # type: ignore[no-untyped-def]
+    """The sample workshop's report, a page of its PDF, and a questionnaire on a phone."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{BASE}/accounts/login/")
+    page.get_by_label("Username").fill("demo-trainer")
+    page.get_by_label("Password").fill(password)
+    page.locator("form button[type=submit]").click()
+    page.goto(f"{BASE}/assessments/")
+    page.get_by_role("link", name=re.compile("Sample workshop")).first.click()
+    page.get_by_role("link", name="Report").click()
+    page.screenshot(path=HERE / "report.png", full_page=True)
+    pdf = page.request.get(page.url.replace("/report/", "/report.pdf"))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.pdf"
+        path.write_bytes(pdf.body())
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "2", path, HERE / "report-pdf-page"],
+            check=True,
+        )
+    context.close()
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.goto(f"{BASE}/nl/trainings/domestic-violence/measure/pre/")
+    for name, value in [("mother", "Ma"), ("birthday", "14"), ("street", "K"), ("siblings", "2")]:
+        phone.locator(f"input[name={name}]").fill(value)
+    phone.locator("form button[type=submit]").click()
+    phone.locator("fieldset.questionnaire-item").nth(1).scroll_into_view_if_needed()
+    phone.screenshot(path=HERE / "questionnaire-nl-phone.png")
+    phone.close()
+
+
 with sync_playwright() as playwright:
     browser = playwright.chromium.launch(
         executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"]
@@ -70,4 +109,6 @@ with sync_playwright() as playwright:
         page.screenshot(path=HERE / name, full_page=not phone)
         page.close()
     practise(browser)
+    if os.environ.get("JOURNEYS_DEMO_PASSWORD"):
+        measure(browser, os.environ["JOURNEYS_DEMO_PASSWORD"])
     browser.close()

@@ -20,6 +20,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "training": training,
             "sources": cited_sources(training),
             "is_trainer": organisations_for_staff(request.user).exists(),
+            # The assessments app loads a training's questionnaires as its `instrument`.
+            "has_questionnaires": hasattr(training, "instrument"),
             "enrolled": request.user.is_authenticated
             and training.enrolments.filter(user_id=request.user.pk).exists(),
         },

@@ -38,4 +38,5 @@ def add_sample_workshop() -> Workshop | None:
     measurement.save(update_fields=["demo", "follow_up_open"])
     demo.add_responses(measurement, instrument.definition)
     sessions.end_workshop(workshop)
+    workshop.refresh_from_db()
     return workshop
