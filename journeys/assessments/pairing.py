@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class CodeError(Exception):
@@ -66,7 +67,9 @@ def read_code(fields: Mapping[str, str]) -> str:
         if question.kind == "letters":
             letters = _letters(raw)[: question.length]
             if len(letters) < question.length:
-                errors[question.name] = str(_("Write %(n)d letter(s).") % {"n": question.length})
+                errors[question.name] = ngettext(
+                    "Write %(n)d letter.", "Write %(n)d letters.", question.length
+                ) % {"n": question.length}
             parts.append(letters)
         else:
             if not raw.isdigit() or not question.low <= int(raw) <= question.high:

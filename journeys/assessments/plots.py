@@ -69,7 +69,7 @@ def distribution(outcome: Outcome, before: str, after: str, unit: str) -> str:
     return _uri(figure)
 
 
-def item_difficulty(rows: Sequence[dict[str, object]], before: str, after: str) -> str:
+def item_difficulty(rows: Sequence[dict[str, object]], before: str, after: str, unit: str) -> str:
     """Percent correct per knowledge question before and after (question ids on the axis)."""
     shown = [r for r in rows if r["pre"] is not None or r["post"] is not None]
     if not shown:
@@ -82,7 +82,7 @@ def item_difficulty(rows: Sequence[dict[str, object]], before: str, after: str) 
     axes.barh([p - 0.2 for p in positions], post, height=0.4, color=AFTER, label=after)
     axes.set_yticks(list(positions), [f"{r['form']} {r['id']}" for r in reversed(shown)])
     axes.set_xlim(0, 100)
-    axes.set_xlabel("% correct")
+    axes.set_xlabel(unit)
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False)
     return _uri(figure)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from journeys.assessments import scoring, stats
@@ -131,21 +132,26 @@ def pair_up(
     return pairs, unpaired
 
 
+def number(value: float, decimals: int) -> str:
+    """A figure as the reader's language writes it: 0.72 in English, 0,72 in Dutch."""
+    return str(formats.number_format(round(value, decimals), decimals))
+
+
 def _sentence(outcome: Outcome) -> str:
     result = outcome.result
     if result is None or result.pre.mean is None or result.post.mean is None:
         return ""
     if outcome.unit == "percent":
-        before, after = f"{result.pre.mean:.0f}%", f"{result.post.mean:.0f}%"
+        before, after = f"{number(result.pre.mean, 0)}%", f"{number(result.post.mean, 0)}%"
     else:
-        before, after = f"{result.pre.mean:.1f}", f"{result.post.mean:.1f}"
+        before, after = number(result.pre.mean, 1), number(result.post.mean, 1)
     values = {
         "name": outcome.name,
         "pre": before,
         "post": after,
         "n": outcome.pairs,
-        "low": f"{outcome.low:g}",
-        "high": f"{outcome.high:g}",
+        "low": number(outcome.low, 0),
+        "high": number(outcome.high, 0),
     }
     if result.dz is None or result.dz_ci is None or result.p is None:
         return (
@@ -153,10 +159,10 @@ def _sentence(outcome: Outcome) -> str:
             % values
         )
     values.update(
-        dz=f"{result.dz:.2f}",
-        ci_low=f"{result.dz_ci[0]:.2f}",
-        ci_high=f"{result.dz_ci[1]:.2f}",
-        p=f"{result.p:.3f}" if result.p >= 0.001 else "< 0.001",
+        dz=number(result.dz, 2),
+        ci_low=number(result.dz_ci[0], 2),
+        ci_high=number(result.dz_ci[1], 2),
+        p=number(result.p, 3),
         size=EFFECT_WORDS[stats.effect_label(result.dz)](),
     )
     scale = (

@@ -99,7 +99,8 @@ def answers(request: HttpRequest, token: str, phase: str) -> HttpResponse:
     if not pair:
         return redirect("assessments:take", token, phase)
     definition = measurements.definition_of(measurement)
-    assert definition is not None  # noqa: S101  (_closed checked it)
+    if definition is None:
+        raise Http404(_("This training has no questionnaire yet."))
     form = questionnaire.knowledge_form(pair, phase)
     parts = questionnaire.sections(definition, phase, form, measurements.scales_of(measurement))
     posted = {q.id: request.POST.get(q.id, "") for q in questionnaire.questions(parts)}
@@ -275,14 +276,14 @@ def choose_scales(request: HttpRequest, measurement_id: int) -> HttpResponse:
     return redirect("assessments:measurement", measurement.pk)
 
 
-def _report_context(request: HttpRequest, report: Report, title: str) -> dict[str, Any]:
+def _report_context(report: Report, title: str) -> dict[str, Any]:
     before, after = _("Before"), _("After")
-    percent, points = _("% correct"), _("mean (1–5)")
+    percent, points = _("percent correct"), _("mean (1–5)")
     figures = {
         "knowledge": plots.before_after(report.knowledge, before, after, percent),
         "attitude": plots.before_after(report.attitude, before, after, points),
         "distribution": plots.distribution(report.knowledge[0], before, after, percent),
-        "items": plots.item_difficulty(report.items, before, after),
+        "items": plots.item_difficulty(report.items, before, after, percent),
     }
     return {"report": report, "figures": figures, "title": title, "generated": timezone.now()}
 
@@ -292,7 +293,7 @@ def _render_report(
 ) -> HttpResponse:
     if report is None:
         raise Http404(_("This training has no questionnaire yet."))
-    context = {**_report_context(request, report, title), "pdf_url": pdf_url, "csv_url": csv_url}
+    context = {**_report_context(report, title), "pdf_url": pdf_url, "csv_url": csv_url}
     if request.GET.get("format") == "pdf" or request.path.endswith(".pdf"):
         from journeys.assessments.pdf import report_pdf
 

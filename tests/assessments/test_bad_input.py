@@ -40,7 +40,7 @@ def test_a_code_that_does_not_fit_is_explained(client, measurement):
     )
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Write 2 letter(s)." in page and "Write a number from 1 to 31." in page
+    assert "Write 2 letters." in page and "Write a number from 1 to 31." in page
     assert "Write a number from 0 to 20." in page
     assert 'value="32"' in page  # what was typed stays
 

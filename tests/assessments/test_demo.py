@@ -29,7 +29,7 @@ def test_the_sample_shows_a_full_report_and_is_replaced_not_duplicated(client: C
     assert "20 people answered both before and after" in page
     assert "rose from" in page and "Kirkpatrick level 3" in page
     assert "Before without an after" in page and "After without a before" in page
-    assert page.count("<img src=\"data:image/svg+xml;base64,") == 4
+    assert page.count('<img src="data:image/svg+xml;base64,') == 4
     # The sample stays out of the training's pooled report: it is not real data.
     pooled = client.get("/assessments/trainings/harm-reduction/report/").content.decode()
     assert "0 people answered both before and after" in pooled

@@ -59,7 +59,9 @@ def figures(page: str, outcome: str) -> dict[str, str]:
     """The figures a report's row shows, as printed: {"t": "= 3.201", "p": "< 0.0001", ...}."""
     row = re.search(rf'<tr data-outcome="{re.escape(outcome)}">(.*?)</tr>', page, re.S)
     assert row, f"no row for {outcome}"
-    return dict(re.findall(r'data-figure="(\w+)">[^=<]*([=<] [-\d.]+)', html.unescape(row.group(1))))
+    return dict(
+        re.findall(r'data-figure="(\w+)">[^=<]*([=<] [-\d.]+)', html.unescape(row.group(1)))
+    )
 
 
 def printed_p(p: float) -> str:

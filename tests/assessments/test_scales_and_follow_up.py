@@ -132,5 +132,5 @@ def test_the_questionnaire_in_dutch(client, organisation, trainer):
     first = client.post(f"/nl/m/{measurement.token}/pre/", person_code(3))
     assert first["Location"] == f"/nl/m/{measurement.token}/pre/answers/"
     page = client.get(first["Location"]).content.decode()
-    assert "Weet ik niet" in page and "Helemaal mee eens" in page
+    assert "Weet ik niet" in page and "Helemaal eens" in page
     sheet(page)

@@ -17,7 +17,9 @@ def test_a_learner_fills_in_the_questionnaire_by_keyboard(page, site):
     page.get_by_label("How many older brothers and sisters").fill("1")
     page.get_by_role("button", name="Next").click()
     assert page.get_by_text("Write a number from 1 to 31.").is_visible()
-    assert page.get_by_label("The first two letters of your mother's first name").input_value() == "ma"
+    assert (
+        page.get_by_label("The first two letters of your mother's first name").input_value() == "ma"
+    )
     page.get_by_label("The day of the month you were born").fill("14")
     page.get_by_label("The day of the month you were born").press("Enter")
 

@@ -46,6 +46,8 @@ def test_it_loads_sources_trainings_and_objectives():
         "card-decks": 0,
         "mi-personas": 0,
         "mi-listening": 0,
+        "assessments": 0,
+        "assessment-scales": 0,
     }
     alpha = Training.objects.get(slug="alpha")
     assert alpha.title == {"en": "Alpha training", "nl": "Alfatraining"}
