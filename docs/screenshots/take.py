@@ -67,7 +67,7 @@ def practise(browser) -> None:  # type: ignore[no-untyped-def]
 
 def measure(browser, password: str) -> None:  # type: ignore[no-untyped-def]
     """The sample workshop's report, a page of its PDF, and a questionnaire on a phone."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 1800})
     page = context.new_page()
     page.goto(f"{BASE}/accounts/login/")
     page.get_by_label("Username").fill("demo-trainer")
@@ -76,13 +76,13 @@ def measure(browser, password: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{BASE}/assessments/")
     page.get_by_role("link", name=re.compile("Sample workshop")).first.click()
     page.get_by_role("link", name="Report").click()
-    page.screenshot(path=HERE / "report.png", full_page=True)
+    page.screenshot(path=HERE / "report.png")  # the top: findings and the first plot
     pdf = page.request.get(page.url.replace("/report/", "/report.pdf"))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "report.pdf"
         path.write_bytes(pdf.body())
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "2", path, HERE / "report-pdf-page"],
+            ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", path, HERE / "report-pdf-page"],
             check=True,
         )
     context.close()
@@ -91,7 +91,6 @@ def measure(browser, password: str) -> None:  # type: ignore[no-untyped-def]
     for name, value in [("mother", "Ma"), ("birthday", "14"), ("street", "K"), ("siblings", "2")]:
         phone.locator(f"input[name={name}]").fill(value)
     phone.locator("form button[type=submit]").click()
-    phone.locator("fieldset.questionnaire-item").nth(1).scroll_into_view_if_needed()
     phone.screenshot(path=HERE / "questionnaire-nl-phone.png")
     phone.close()
 

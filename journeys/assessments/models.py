@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from journeys.accounts.models import Organisation
+from journeys.core.text import localized
 from journeys.trainings.models import Training
 
 
@@ -85,6 +86,14 @@ class Measurement(models.Model):
         ordering = ["-created"]
 
     def __str__(self) -> str:
+        return self.title
+
+    @property
+    def shown_title(self) -> str:
+        """The title on pages: a self-paced measurement is called after its training, in
+        the reader's language."""
+        if self.kind == self.Kind.SELF_PACED:
+            return str(localized(self.training.title).text)
         return self.title
 
 

@@ -307,12 +307,12 @@ def _render_report(
 def measurement_report(request: HttpRequest, measurement_id: int) -> HttpResponse:
     measurement = _staff_measurement(request, measurement_id)
     report = measurements.build(
-        measurement.title, measurement.training, [measurement], get_language() or "en"
+        measurement.shown_title, measurement.training, [measurement], get_language() or "en"
     )
     return _render_report(
         request,
         report,
-        measurement.title,
+        measurement.shown_title,
         f"measurement-{measurement.pk}",
         reverse("assessments:measurement-pdf", args=[measurement.pk]),
         reverse("assessments:measurement-csv", args=[measurement.pk]),

@@ -4,6 +4,7 @@ scoring of reverse items and licensed scales."""
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from journeys.assessments import report, scoring
 from journeys.assessments.report import Cohort, StoredResponse
@@ -49,6 +50,15 @@ DEFINITION = {
     "reaction": [{"id": "useful", "kind": "rating", "text": {"en": "Useful?"}}],
     "follow_up": [{"id": "did", "text": {"en": "Did it"}}],
 }
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """Sentences are in the active language; these tests read the English ones."""
+    with translation.override("en"):
+        yield
+
+
 OBJECTIVES = [{"id": "o1", "text": {"en": "First"}}, {"id": "o2", "text": {"en": "Second"}}]
 
 
