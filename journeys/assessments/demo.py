@@ -43,15 +43,19 @@ def _attitude(definition: Definition, level: float, rng: random.Random) -> dict[
     return answers
 
 
-def add_responses(measurement: Measurement, definition: Definition, seed: int = 10) -> int:
-    """Stores the synthetic responses; returns how many."""
+def add_responses(
+    measurement: Measurement, definition: Definition, seed: int = 10, people: int = PEOPLE
+) -> int:
+    """Stores the synthetic responses; returns how many. The last four people answer
+    only before (two) or only after (two); half of the others the follow-up."""
     rng = random.Random(seed)  # noqa: S311  (made-up answers, not secrets)
     rows = []
-    for person in range(PEOPLE):
+    paired = people - 4
+    for person in range(people):
         key = pair_key(measurement.token, f"SAMPLE-{person}")
         ability = rng.gauss(0, 0.12)
         attitude = rng.gauss(3.0, 0.45)
-        phases = [PRE, POST] if person < 20 else [PRE] if person < 22 else [POST]
+        phases = [PRE, POST] if person < paired else [PRE] if person < paired + 2 else [POST]
         for phase in phases:
             form = questionnaire.knowledge_form(key, phase)
             chance = (0.5 if phase == PRE else 0.78) + ability
@@ -70,7 +74,7 @@ def add_responses(measurement: Measurement, definition: Definition, seed: int = 
                     measurement=measurement, phase=phase, form=form, pair_key=key, answers=answers
                 )
             )
-        if person < 12:
+        if person < paired * 3 // 5:
             answers = _attitude(definition, attitude + 0.4, rng)
             for item in definition["follow_up"]:
                 answers[item["id"]] = rng.choice([2, 3, 3, 4, 5])
