@@ -20,9 +20,13 @@ from journeys.trainings.models import Training
 
 
 def visible_to(user: AnyUser) -> QuerySet[Measurement]:
-    """Measurements a trainer may see: their organisations' and every self-paced one."""
+    """Measurements a trainer may see: their organisations' and every self-paced one.
+    Someone who trains for no organisation sees none."""
+    organisations = organisations_for_staff(user)
+    if not organisations.exists():
+        return Measurement.objects.none()
     return Measurement.objects.filter(
-        Q(organisation__in=organisations_for_staff(user)) | Q(organisation=None)
+        Q(organisation__in=organisations) | Q(organisation=None)
     ).select_related("training", "organisation")
 
 

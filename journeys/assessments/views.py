@@ -321,14 +321,14 @@ def measurement_report(request: HttpRequest, measurement_id: int) -> HttpRespons
 
 @login_required
 def training_report(request: HttpRequest, slug: str) -> HttpResponse:
+    if not organisations_for_staff(request.user).exists():
+        raise Http404(_("Only trainers see reports"))
     training = get_object_or_404(Training, slug=slug)
     pooled = list(
         measurements.visible_to(request.user)
         .filter(training=training, demo=False)
         .order_by("created")
     )
-    if not organisations_for_staff(request.user).exists():
-        raise Http404(_("Only trainers see reports"))
     title = _("%(training)s: all groups") % {
         "training": training.title.get(get_language() or "en") or training.title["en"]
     }

@@ -93,7 +93,7 @@ def test_a_licensed_scale_is_asked_and_scored(trainer_client, organisation, trai
     assert measurement.scales.count() == 1
 
 
-def test_self_paced_learners_and_a_follow_up(client, trainer):
+def test_self_paced_learners_and_a_follow_up(client, trainer, participant):
     training = Training.objects.get(slug="motivational-interviewing")
     start = client.get("/trainings/motivational-interviewing/measure/pre/")
     measurement = Measurement.objects.get(kind="self-paced", training=training)
@@ -110,6 +110,9 @@ def test_self_paced_learners_and_a_follow_up(client, trainer):
     assert Response.objects.filter(phase="follow-up").count() == 5
     done = client.get(f"/m/{measurement.token}/post/done/")
     assert done.status_code == 302  # this browser has not answered
+    client.login(username="participant", password=PASSWORD)  # a learner, not a trainer
+    assert client.get(f"/assessments/{measurement.pk}/report/").status_code == 404
+    assert client.get("/assessments/trainings/motivational-interviewing/report/").status_code == 404
     client.login(username="trainer", password=PASSWORD)
     report = client.get("/assessments/trainings/motivational-interviewing/report/").content.decode()
     assert "5 people answered both before and after" in report
