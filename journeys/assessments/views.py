@@ -37,8 +37,13 @@ def _session_key(measurement: Measurement, phase: str) -> str:
     return f"assessment:{measurement.token}:{phase}"
 
 
-def _closed(request: HttpRequest, measurement: Measurement, phase: str) -> HttpResponse | None:
-    """A page saying why this questionnaire cannot be answered now, or None."""
+def _not_answerable(
+    request: HttpRequest, measurement: Measurement, phase: str
+) -> HttpResponse | None:
+    """Where this browser goes instead of the questionnaire: a page saying why it cannot
+    be answered now, or the thank-you page when it was handed in; None to go on."""
+    if request.session.get(f"{_session_key(measurement, phase)}:done"):
+        return redirect("assessments:done", measurement.token, phase)
     if measurements.definition_of(measurement) is None:
         message = _("This training has no questionnaire yet.")
     elif phase == FOLLOW_UP and not measurement.follow_up_open:
@@ -59,15 +64,13 @@ def _closed(request: HttpRequest, measurement: Measurement, phase: str) -> HttpR
 def take(request: HttpRequest, token: str, phase: str) -> HttpResponse:
     """Step 1: the self-generated code."""
     measurement = _open(token, phase)
-    closed = _closed(request, measurement, phase)
-    if closed:
-        return closed
-    key = _session_key(measurement, phase)
     back = request.GET.get("back", "")
     if BACK.match(back):
         request.session[f"assessment-back:{measurement.token}"] = back
-    if request.session.get(f"{key}:done"):
-        return redirect("assessments:done", token, phase)
+    elsewhere = _not_answerable(request, measurement, phase)
+    if elsewhere:
+        return elsewhere
+    key = _session_key(measurement, phase)
     errors: dict[str, str] = {}
     values = {q.name: request.POST.get(q.name, "") for q in CODE_QUESTIONS}
     if request.method == "POST":
@@ -89,12 +92,10 @@ def take(request: HttpRequest, token: str, phase: str) -> HttpResponse:
 def answers(request: HttpRequest, token: str, phase: str) -> HttpResponse:
     """Step 2: the questionnaire. Bad answers come back with a message; nothing is lost."""
     measurement = _open(token, phase)
-    closed = _closed(request, measurement, phase)
-    if closed:
-        return closed
+    elsewhere = _not_answerable(request, measurement, phase)
+    if elsewhere:
+        return elsewhere
     key = _session_key(measurement, phase)
-    if request.session.get(f"{key}:done"):
-        return redirect("assessments:done", token, phase)
     pair = request.session.get(key)
     if not pair:
         return redirect("assessments:take", token, phase)
