@@ -30,6 +30,15 @@ def visible_to(user: AnyUser) -> QuerySet[Measurement]:
     ).select_related("training", "organisation")
 
 
+def pooled(user: AnyUser, training: Training) -> list[Measurement]:
+    """A training's groups for its pooled report, oldest first; the sample left out."""
+    return list(visible_to(user).filter(training=training, demo=False).order_by("created"))
+
+
+def has_instruments(training: Training) -> bool:
+    return Instrument.objects.filter(training=training).exists()
+
+
 def self_paced(training: Training) -> Measurement:
     measurement, _created = Measurement.objects.get_or_create(
         training=training,
@@ -121,8 +130,9 @@ def build(
         return None
     responses = Response.objects.filter(measurement__in=measurements)
     # Licensed scales pool only where every measurement used the same ones.
-    scale_sets = [tuple(s["slug"] for s in scales_of(m)) for m in measurements]
-    scales = scales_of(measurements[0]) if measurements and len(set(scale_sets)) == 1 else []
+    scale_sets = [scales_of(m) for m in measurements]
+    slugs = {tuple(s["slug"] for s in chosen) for chosen in scale_sets}
+    scales = scale_sets[0] if len(slugs) == 1 else []
     return reports.build_report(
         title,
         instrument.definition,

@@ -15,6 +15,7 @@ figures with SciPy's own functions.
 
 import itertools
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -102,7 +103,7 @@ def wilcoxon(pre: Numbers, post: Numbers) -> Wilcoxon | None:
     ranks = average_ranks([abs(d) for d in changed])
     w_plus = math.fsum(r for r, d in zip(ranks, changed, strict=True) if d > 0)
     w_minus = math.fsum(r for r, d in zip(ranks, changed, strict=True) if d < 0)
-    ties = [ranks.count(r) for r in set(ranks)]
+    ties = list(Counter(ranks).values())
     variance = (n * (n + 1) * (2 * n + 1) - math.fsum(t**3 - t for t in ties) / 2) / 24
     z = (w_plus - n * (n + 1) / 4) / math.sqrt(variance)
     has_ties = any(t > 1 for t in ties)

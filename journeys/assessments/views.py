@@ -18,9 +18,10 @@ from journeys.assessments import measurements, plots, questionnaire
 from journeys.assessments.forms import LicensedScaleForm, MeasurementForm
 from journeys.assessments.models import Instrument, LicensedScale, Measurement, Scale
 from journeys.assessments.pairing import CODE_QUESTIONS, CodeError, pair_key, read_code
-from journeys.assessments.questionnaire import FOLLOW_UP, PHASES, POST
+from journeys.assessments.questionnaire import FOLLOW_UP, PHASES, POST, Definition
 from journeys.assessments.report import Report
 from journeys.core.models import Source
+from journeys.core.text import localized
 from journeys.trainings.models import Training
 
 BACK = re.compile(r"^/(nl/)?w/[A-Za-z0-9]{3,12}/$")  # a workshop's participant page
@@ -37,14 +38,15 @@ def _session_key(measurement: Measurement, phase: str) -> str:
     return f"assessment:{measurement.token}:{phase}"
 
 
-def _not_answerable(
+def _answerable(
     request: HttpRequest, measurement: Measurement, phase: str
-) -> HttpResponse | None:
-    """Where this browser goes instead of the questionnaire: a page saying why it cannot
-    be answered now, or the thank-you page when it was handed in; None to go on."""
+) -> Definition | HttpResponse:
+    """The instruments to answer, or where this browser goes instead: a page saying why
+    it cannot be answered now, or the thank-you page when it was handed in."""
     if request.session.get(f"{_session_key(measurement, phase)}:done"):
         return redirect("assessments:done", measurement.token, phase)
-    if measurements.definition_of(measurement) is None:
+    definition = measurements.definition_of(measurement)
+    if definition is None:
         message = _("This training has no questionnaire yet.")
     elif phase == FOLLOW_UP and not measurement.follow_up_open:
         message = _(
@@ -52,7 +54,7 @@ def _not_answerable(
             "Your trainer will send the link when it is."
         )
     else:
-        return None
+        return definition
     return render(
         request,
         "assessments/closed.html",
@@ -67,9 +69,9 @@ def take(request: HttpRequest, token: str, phase: str) -> HttpResponse:
     back = request.GET.get("back", "")
     if BACK.match(back):
         request.session[f"assessment-back:{measurement.token}"] = back
-    elsewhere = _not_answerable(request, measurement, phase)
-    if elsewhere:
-        return elsewhere
+    found = _answerable(request, measurement, phase)
+    if isinstance(found, HttpResponse):
+        return found
     key = _session_key(measurement, phase)
     errors: dict[str, str] = {}
     values = {q.name: request.POST.get(q.name, "") for q in CODE_QUESTIONS}
@@ -92,16 +94,13 @@ def take(request: HttpRequest, token: str, phase: str) -> HttpResponse:
 def answers(request: HttpRequest, token: str, phase: str) -> HttpResponse:
     """Step 2: the questionnaire. Bad answers come back with a message; nothing is lost."""
     measurement = _open(token, phase)
-    elsewhere = _not_answerable(request, measurement, phase)
-    if elsewhere:
-        return elsewhere
+    definition = _answerable(request, measurement, phase)
+    if isinstance(definition, HttpResponse):
+        return definition
     key = _session_key(measurement, phase)
     pair = request.session.get(key)
     if not pair:
         return redirect("assessments:take", token, phase)
-    definition = measurements.definition_of(measurement)
-    if definition is None:
-        raise Http404(_("This training has no questionnaire yet."))
     form = questionnaire.knowledge_form(pair, phase)
     parts = questionnaire.sections(definition, phase, form, measurements.scales_of(measurement))
     posted = {q.id: request.POST.get(q.id, "") for q in questionnaire.questions(parts)}
@@ -189,7 +188,7 @@ def done(request: HttpRequest, token: str, phase: str) -> HttpResponse:
 def self_paced(request: HttpRequest, slug: str, phase: str) -> HttpResponse:
     """A self-paced learner's before/after/follow-up: the training's shared measurement."""
     training = get_object_or_404(Training, slug=slug)
-    if phase not in PHASES or not Instrument.objects.filter(training=training).exists():
+    if phase not in PHASES or not measurements.has_instruments(training):
         raise Http404(_("This training has no questionnaire yet."))
     measurement = measurements.self_paced(training)
     return redirect("assessments:take", measurement.token, phase)
@@ -325,15 +324,10 @@ def training_report(request: HttpRequest, slug: str) -> HttpResponse:
     if not organisations_for_staff(request.user).exists():
         raise Http404(_("Only trainers see reports"))
     training = get_object_or_404(Training, slug=slug)
-    pooled = list(
-        measurements.visible_to(request.user)
-        .filter(training=training, demo=False)
-        .order_by("created")
+    title = _("%(training)s: all groups") % {"training": localized(training.title).text}
+    report = measurements.build(
+        title, training, measurements.pooled(request.user, training), get_language() or "en"
     )
-    title = _("%(training)s: all groups") % {
-        "training": training.title.get(get_language() or "en") or training.title["en"]
-    }
-    report = measurements.build(title, training, pooled, get_language() or "en")
     return _render_report(
         request,
         report,
@@ -365,11 +359,7 @@ def training_csv(request: HttpRequest, slug: str) -> HttpResponse:
     instrument = Instrument.objects.filter(training=training).first()
     if instrument is None or not organisations_for_staff(request.user).exists():
         raise Http404(_("No such report"))
-    pooled = list(
-        measurements.visible_to(request.user)
-        .filter(training=training, demo=False)
-        .order_by("created")
-    )
+    pooled = measurements.pooled(request.user, training)
     return _csv(measurements.export_csv(pooled, instrument.definition), f"responses-{slug}")
 
 

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from journeys.accounts.access import AnyUser
 from journeys.accounts.models import Organisation
 from journeys.assessments import measurements
-from journeys.assessments.models import Instrument
 from journeys.trainings.exercises import get_type
 from journeys.trainings.models import Exercise, Training
 from journeys.workshops.activities import ACTIVITY_TYPES, AnswerError, Config, ConfigError, Form
@@ -165,10 +164,7 @@ def add_questionnaire(workshop: Workshop, phase: str, user: AnyUser | None) -> A
     workshop's measurement is made with the first one."""
     if phase not in QUESTIONNAIRE_PROMPTS:
         raise ConfigError(_("Choose the questionnaire before or after the training."))
-    if (
-        workshop.training is None
-        or not Instrument.objects.filter(training=workshop.training).exists()
-    ):
+    if workshop.training is None or not measurements.has_instruments(workshop.training):
         raise ConfigError(_("Choose a training with questionnaires for this workshop first."))
     if workshop.measurement is None:
         workshop.measurement = measurements.for_workshop(

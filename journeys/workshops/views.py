@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from journeys.accounts.access import AnyUser, organisations_for_staff
-from journeys.assessments.models import Instrument
+from journeys.assessments import measurements
 from journeys.trainings.models import Exercise
 from journeys.workshops import live, sessions, state
 from journeys.workshops.activities import ACTIVITY_TYPES, AnswerError, ConfigError
@@ -91,8 +91,8 @@ def _control_page(
         "form": form,
         "form_error": error,
         "exercises": exercises,
-        "can_measure": bool(workshop.training)
-        and Instrument.objects.filter(training=workshop.training).exists(),
+        "can_measure": workshop.training is not None
+        and measurements.has_instruments(workshop.training),
         "join_url": _join_url(request, workshop),
     }
     return render(request, "workshops/control.html", context, status=status)
