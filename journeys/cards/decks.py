@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from journeys.cards.fitting import Card, Fact, Section, Style, sentences
 from journeys.cards.models import Deck, TopicCard
+from journeys.core.formats import duration_range
 from journeys.core.text import localized
 from journeys.knowledge import catalogue
 from journeys.knowledge.models import Route, Substance
@@ -301,18 +302,6 @@ def _interleave(*lists: tuple[Fact, ...]) -> Iterator[Fact]:
                 yield items[i]
 
 
-def duration(low: float, high: float) -> str:
-    """[10, 60] -> "10–60 min"; [60, 150] -> "1–2.5 h" (hours from two hours up)."""
-    if high < 120:
-        return _("%(low)s–%(high)s min") % {"low": _number(low), "high": _number(high)}
-    return _("%(low)s–%(high)s h") % {"low": _number(low / 60), "high": _number(high / 60)}
-
-
-def _number(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if translation.get_language() == "nl" else text
-
-
 def _timing(timings: list[dict[str, Any]], pick: Picker) -> Iterator[Fact]:
     routes = {route.slug: route for route in catalogue.routes()}
     for timing in timings:
@@ -323,8 +312,8 @@ def _timing(timings: list[dict[str, Any]], pick: Picker) -> Iterator[Fact]:
             _("%(route)s: starts after %(onset)s, lasts %(duration)s")
             % {
                 "route": pick.text(route.name),
-                "onset": duration(*timing["onset_minutes"]),
-                "duration": duration(*timing["duration_minutes"]),
+                "onset": duration_range(*timing["onset_minutes"]),
+                "duration": duration_range(*timing["duration_minutes"]),
             },
             tuple(timing["sources"]),
         )

@@ -1,13 +1,20 @@
 """The bibliography, content/sources.yaml: the one content kind core owns."""
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
+from typing import Annotated
 
-from pydantic import Field, HttpUrl
+from pydantic import Field, HttpUrl, StringConstraints
 
+from journeys.core.content.glossary import GlossaryFile
+from journeys.core.content.problems import Problem
 from journeys.core.content.registry import ContentFile, ContentKind, register
 from journeys.core.content.schema import NonEmptyText, SourceId, Strict
 from journeys.core.content.yamlfile import Loc
 from journeys.core.models import Source
+
+
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
 
 
 class SourceEntry(Strict):
@@ -16,7 +23,21 @@ class SourceEntry(Strict):
     author: NonEmptyText
     year: int | None = Field(ge=1800, le=2100)
     url: HttpUrl | None = None
+    language: LanguageCode = "en"  # the title's language: pages mark it with lang="..."
+    # What a reader sees beside the source (where a copy lives, an edition). Writers'
+    # notes (what to check, what to replace, how to reuse it) go in editor_note,
+    # which no page shows.
     note: str = ""
+    editor_note: str = ""
+
+
+# Words that mark a note as a writer's instruction rather than something for readers.
+EDITOR_WORDS = re.compile(
+    r"\b(verify|replace|own words|unconfirmed|staging|test host|TODO|check before|use only"
+    r"|use for|use to|as given in the domain brief)\b",
+    re.IGNORECASE,
+)
+MAX_NOTE_LENGTH = 240
 
 
 class SourcesFile(Strict):
@@ -25,6 +46,21 @@ class SourcesFile(Strict):
 
 def source_ids(model: SourcesFile) -> Iterable[tuple[Loc, str]]:
     return ((("sources", index, "id"), entry.id) for index, entry in enumerate(model.sources))
+
+
+def validate_sources(file: ContentFile[SourcesFile]) -> Iterator[Problem]:
+    for index, entry in enumerate(file.model.sources):
+        loc = ("sources", index, "note")
+        if found := EDITOR_WORDS.search(entry.note):
+            yield file.problem(
+                loc, f"reads like a writer's note ({found.group(0)!r}): move it to editor_note"
+            )
+        elif len(entry.note) > MAX_NOTE_LENGTH:
+            yield file.problem(
+                loc,
+                f"a public note is at most {MAX_NOTE_LENGTH} characters (where to find the "
+                "source, which edition); put summaries in editor_note",
+            )
 
 
 def load_sources(files: list[ContentFile[SourcesFile]]) -> None:
@@ -37,6 +73,7 @@ def load_sources(files: list[ContentFile[SourcesFile]]) -> None:
                 "author": entry.author,
                 "year": entry.year,
                 "url": str(entry.url) if entry.url else "",
+                "language": entry.language,
                 "note": entry.note,
             },
         )
@@ -50,8 +87,32 @@ register(
         schema=SourcesFile,
         load=load_sources,
         unique=source_ids,
+        validate=validate_sources,
         required=True,
         load_order=0,
-        description="The bibliography: id, title, author or publisher, year, url, note.",
+        description=(
+            "The bibliography: id, title, author or publisher, year, url, the title's "
+            "language, a public note and an editor's note."
+        ),
+    )
+)
+
+
+def glossary_terms(model: GlossaryFile) -> Iterable[tuple[Loc, str]]:
+    """Each avoided phrase once per language, wherever it is listed."""
+    for index, term in enumerate(model.terms):
+        for position, phrase in enumerate(term.avoid):
+            yield ("terms", index, "avoid", position), f"{term.language}: {phrase.casefold()}"
+
+
+register(
+    ContentKind(
+        name="glossary",
+        pattern="glossary.yaml",
+        schema=GlossaryFile,
+        load=lambda files: None,  # only the check reads it
+        unique=glossary_terms,
+        load_order=1,
+        description="Terms to avoid per language, each with the term to use instead.",
     )
 )

@@ -10,6 +10,7 @@ class Source(models.Model):
     author = models.TextField(_("author or publisher"))
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     url = models.URLField(_("address"), max_length=500, blank=True)
+    language = models.CharField(_("language of the title"), max_length=3, default="en")
     note = models.TextField(_("note"), blank=True)
 
     class Meta:

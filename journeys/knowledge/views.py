@@ -210,7 +210,13 @@ def combination_as_json(
         "worst_label": str(STATUS_INFO[worst].label) if worst else None,
         "worst_icon": STATUS_INFO[worst].icon if worst else None,
         "sources": {
-            key: {"title": s.title, "author": s.author, "year": s.year, "url": s.url}
+            key: {
+                "title": s.title,
+                "language": s.language,
+                "author": s.author,
+                "year": s.year,
+                "url": s.url,
+            }
             for key, s in sources.items()
         },
         "credit": str(TRIPSIT_CREDIT) % {"commit": TRIPSIT_COMMIT[:7]},

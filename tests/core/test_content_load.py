@@ -34,6 +34,7 @@ def test_it_loads_sources_trainings_and_objectives():
     counts = load_content(VALID)
     assert counts == {
         "sources": 1,
+        "glossary": 0,
         "training": 2,
         "trainer-guide": 0,
         "exercise": 0,

@@ -8,12 +8,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from journeys.core.content import glossary
 from journeys.core.content.problems import Problem
 from journeys.core.content.registry import ContentFile, ContentKind, UnknownVariant, kinds
 from journeys.core.content.schema import Strict, Text, TextList
 from journeys.core.content.yamlfile import Loc, YamlError, dotted
 
 SOURCES_KIND = "sources"
+GLOSSARY_KIND = "glossary"
 
 _MESSAGES = {
     "missing": "required field is missing",
@@ -70,6 +72,18 @@ def check_content(root: Path) -> CheckedContent:
     for files in result.files.values():
         for file in files:
             result.problems.extend(_check_sources_and_languages(file, known_sources))
+
+    glossary_rules = [
+        rule
+        for file in result.files.get(GLOSSARY_KIND, [])
+        for rule in glossary.rules(file.model)  # type: ignore[arg-type]
+    ]
+    for name, files in result.files.items():
+        if name in (SOURCES_KIND, GLOSSARY_KIND):
+            continue  # source titles are the sources' own words
+        for file in files:
+            relative = file.path.relative_to(root).as_posix()
+            result.problems.extend(glossary.check_file(file, glossary_rules, relative))
 
     result.problems.sort()
     return result

@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from journeys.core.formats import duration_range
 from journeys.core.icons import icon_data_uri, render_icon
 from journeys.core.text import Localized, localized
 
@@ -54,13 +55,10 @@ def _as_mapping(value: Any) -> Any:
 
 
 @register.filter
-def minutes(value: float) -> str:
-    """90 -> "1 h 30 min"; 20 -> "20 min"; 300 -> "5 h"."""
-    total = round(float(value))
-    hours, rest = divmod(total, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
+def minutes_range(value: list[float]) -> str:
+    """{{ timing.onset_minutes|minutes_range }}: [60, 150] -> "1–2.5 h" ("1–2,5 uur")."""
+    low, high = value
+    return duration_range(low, high)
 
 
 @register.filter
