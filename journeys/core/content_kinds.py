@@ -13,7 +13,6 @@ from journeys.core.content.schema import NonEmptyText, SourceId, Strict
 from journeys.core.content.yamlfile import Loc
 from journeys.core.models import Source
 
-
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
 
 

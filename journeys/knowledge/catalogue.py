@@ -43,10 +43,12 @@ def _build_interaction_table() -> InteractionTable:
         SubstanceRef(
             slug=substance.slug,
             name=substance.name,
-            groups=tuple(group.slug for group in substance.groups.all()),
+            # In the content's order: a substance's own row first (tramadol, then opioids),
+            # so that on a tie between equally serious ratings its own rule is shown.
+            groups=tuple(substance.data["groups"]),
             names=tuple(names_of_data(substance.data)),
         )
-        for substance in Substance.objects.prefetch_related("groups")
+        for substance in Substance.objects.all()
     ]
     rules = [
         Rule(
@@ -57,6 +59,7 @@ def _build_interaction_table() -> InteractionTable:
             note=interaction.note,
             sources=tuple(dict.fromkeys([*interaction.sources, *interaction.mechanism.sources])),
             deviation=interaction.deviation,
+            rated_by="journeys" if interaction.rated_by == "journeys" else "tripsit",
         )
         for interaction in Interaction.objects.select_related("group_a", "group_b", "mechanism")
     ]

@@ -7,7 +7,7 @@
 """
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -29,8 +29,8 @@ from journeys.core.content.schema import (
     Text,
 )
 from journeys.core.content.yamlfile import Loc
-from journeys.knowledge.interactions import normalise
-from journeys.knowledge.vocabulary import Status, SubstanceClass
+from journeys.knowledge.interactions import name_key, normalise
+from journeys.knowledge.vocabulary import LOW_RISK, TRIPSIT_SOURCE, Status, SubstanceClass
 
 # ---------------------------------------------------------------- routes
 
@@ -87,7 +87,18 @@ class PairEntry(Strict):
     mechanism: Slug
     note: Text | None = None  # what this pair adds to its mechanism's text
     sources: Sources
+    # "tripsit": TripSit's chart rates the pair and we agree. "journeys": our own rating,
+    # where the chart has none; a deviation (we rate a chart pair differently) is ours too.
+    rated_by: Literal["tripsit", "journeys"] = "tripsit"
     deviation: Deviation | None = None
+
+    @property
+    def ours(self) -> bool:
+        return self.rated_by == "journeys" or self.deviation is not None
+
+    @property
+    def cited(self) -> list[str]:
+        return [*self.sources, *(self.deviation.sources if self.deviation else [])]
 
 
 class InteractionsFile(Strict):
@@ -103,7 +114,7 @@ def interaction_keys(model: InteractionsFile) -> Iterable[tuple[Loc, str]]:
 
 
 def validate_interactions(file: ContentFile[InteractionsFile]) -> Iterator[Problem]:
-    groups = {group.id for group in file.model.groups}
+    groups = {group.id: group for group in file.model.groups}
     mechanisms = {mechanism.id for mechanism in file.model.mechanisms}
     for i, pair in enumerate(file.model.pairs):
         for side in ("a", "b"):
@@ -115,6 +126,39 @@ def validate_interactions(file: ContentFile[InteractionsFile]) -> Iterator[Probl
             yield file.problem(
                 ("pairs", i, "deviation"), "deviation repeats the status; remove it or change it"
             )
+        yield from _rating_problems(file, i, pair, groups)
+
+
+def _rating_problems(
+    file: ContentFile[InteractionsFile], i: int, pair: PairEntry, groups: Mapping[str, GroupEntry]
+) -> Iterator[Problem]:
+    """Who rates a pair, and on what evidence. A rating of our own stands on a source
+    other than TripSit's chart; a missing warning is never evidence of safety."""
+    if not pair.ours:
+        off_chart = [g for g in (pair.a, pair.b) if g in groups and not groups[g].tripsit]
+        if off_chart:
+            yield file.problem(
+                ("pairs", i),
+                f"TripSit's chart has no row for {off_chart[0]!r}: rate the pair yourself "
+                "(rated_by: journeys) with a source",
+            )
+        elif TRIPSIT_SOURCE not in pair.sources:
+            yield file.problem(
+                ("pairs", i, "sources"),
+                f"a TripSit rating cites TripSit's chart ({TRIPSIT_SOURCE}); "
+                "a rating of our own says rated_by: journeys",
+            )
+        return
+    if not any(not source.startswith("tripsit-") for source in pair.cited):
+        if pair.status in LOW_RISK:
+            message = (
+                f"rated {pair.status} by us without a source: a missing warning is not "
+                "evidence of safety; cite a source other than TripSit, or leave the pair "
+                "out and it shows as not rated"
+            )
+        else:
+            message = "a rating of our own needs a source other than TripSit's chart"
+        yield file.problem(("pairs", i, "sources"), message)
 
 
 # ---------------------------------------------------------------- substances
@@ -235,6 +279,38 @@ def substance_references(file: ContentFile[SubstanceFile], files: Files) -> Iter
     for i, timing in enumerate(file.model.timing):
         if timing.route not in routes:
             yield file.problem(("timing", i, "route"), f"unknown route {timing.route!r}")
+    yield from _shared_names(file, files)
+
+
+def _name_locations(entry: SubstanceFile) -> Iterator[tuple[Loc, str]]:
+    yield ("slug",), entry.slug
+    for language, name in entry.name.as_dict().items():
+        yield ("name", language), name
+    for index, name in enumerate(entry.aliases):
+        yield ("aliases", index), name
+    for language, names in entry.street_names.items():
+        for index, name in enumerate(names):
+            yield ("street_names", language, index), name
+
+
+def _shared_names(file: ContentFile[SubstanceFile], files: Files) -> Iterator[Problem]:
+    """A name (compared as the checker compares them) must find one entry: report it at
+    the file that comes later, naming the other."""
+    earlier: dict[str, ContentFile[Strict]] = {}
+    for other in files.get("substance", []):
+        if other.path >= file.path:
+            continue
+        for _loc, name in _name_locations(other.model):  # type: ignore[arg-type]
+            earlier.setdefault(name_key(name), other)
+    for loc, name in _name_locations(file.model):
+        other = earlier.get(name_key(name))
+        if other is not None:
+            slug = other.model.slug  # type: ignore[attr-defined]
+            yield file.problem(
+                loc,
+                f"the name {name!r} also finds {slug!r} ({other.shown}): "
+                "a name must find one entry",
+            )
 
 
 def settings_references(file: ContentFile[SettingsFile], files: Files) -> Iterator[Problem]:
@@ -297,6 +373,7 @@ def load_interactions(files: list[ContentFile[InteractionsFile]]) -> None:
             mechanism=mechanisms[pair.mechanism],
             note=pair.note.as_dict() if pair.note else None,
             sources=pair.sources,
+            rated_by="journeys" if pair.ours else "tripsit",
             deviation=pair.deviation.model_dump(mode="json") if pair.deviation else None,
         )
         for pair in table.pairs

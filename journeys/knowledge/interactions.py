@@ -4,6 +4,10 @@ A substance belongs to one or more interaction groups (sertraline -> SSRIs, tram
 tramadol and opioids). For each pair of substances every pair of their groups is looked
 up; the worst rated status wins. Pairs the table does not rate are reported as such:
 a missing warning does not mean a combination is safe.
+
+Names are compared loosely (case, accents' forms, spaces, hyphens and slashes aside:
+"5-MeO-DMT" is "5 meo dmt", "GHB/GBL" is "ghb gbl"), and a name that is not known as
+typed is tried in the singular or plural ("nitazene", "benzo").
 """
 
 import difflib
@@ -34,9 +38,13 @@ class SubstanceRef:
     names: tuple[str, ...] = ()  # every name that finds it
 
 
+RatedBy = Literal["tripsit", "journeys"]
+
+
 @dataclass(frozen=True)
 class Rule:
-    """A rated pair of interaction groups."""
+    """A rated pair of interaction groups: TripSit's rating, or our own (where TripSit
+    has none, or where we deviate from it with a reason and sources)."""
 
     groups: tuple[str, str]
     status: Status
@@ -45,6 +53,7 @@ class Rule:
     note: Text | None
     sources: tuple[str, ...]
     deviation: Mapping[str, object] | None = None
+    rated_by: RatedBy = "tripsit"
 
 
 @dataclass(frozen=True)
@@ -52,14 +61,31 @@ class InteractionTable:
     substances: Mapping[str, SubstanceRef]
     rules: Mapping[frozenset[str], Rule]
     group_names: Mapping[str, Text]
-    names: Mapping[str, str] = field(init=False)  # normalised name -> slug
+    names: Mapping[str, str] = field(init=False)  # name_key(name) -> slug
+    spellings: tuple[str, ...] = field(init=False)  # each name once, as written, for lists
 
     def __post_init__(self) -> None:
         names: dict[str, str] = {}
+        spellings: dict[str, str] = {}
         for substance in self.substances.values():
-            for name in (substance.slug, *substance.name.values(), *substance.names):
-                names.setdefault(normalise(name), substance.slug)
+            for name in (*substance.name.values(), *substance.names, substance.slug):
+                # The content check refuses a name that finds two entries.
+                names.setdefault(name_key(name), substance.slug)
+                spellings.setdefault(name_key(name), name)
         object.__setattr__(self, "names", names)
+        object.__setattr__(self, "spellings", tuple(sorted(spellings.values(), key=str.casefold)))
+
+    def find(self, name: str) -> str | None:
+        """The slug a typed name finds: as typed, else in the singular or plural."""
+        key = name_key(name)
+        if key in self.names:
+            return self.names[key]
+        if len(key) < 4:  # "g" and "k" are names; "gs" and "ks" are not
+            return None
+        for variant in (key[:-1] if key.endswith("s") else None, key + "s", key + "es"):
+            if variant and variant in self.names:
+                return self.names[variant]
+        return None
 
 
 PairKind = Literal["rated", "same-group", "no-data"]
@@ -103,11 +129,18 @@ class CombinationError(Exception):
 
 
 _SPACES = re.compile(r"\s+")
+_NOT_LETTERS_OR_DIGITS = re.compile(r"[\W_]+")
 
 
 def normalise(name: str) -> str:
-    """How names are compared: Unicode-normalised, case-folded, single-spaced."""
+    """Unicode-normalised, case-folded, single-spaced: how search text is stored."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
+
+
+def name_key(name: str) -> str:
+    """How the checker compares names: normalised, then letters and digits only, so
+    "5-MeO-DMT", "5 MeO DMT" and "5meodmt" are one name, as are "GHB/GBL" and "ghb gbl"."""
+    return _NOT_LETTERS_OR_DIGITS.sub("", normalise(name))
 
 
 def split_names(text: str) -> list[str]:
@@ -142,7 +175,7 @@ def resolve(table: InteractionTable, entries: Sequence[str]) -> list[SubstanceRe
         if problem:
             problems.append(problem)
             continue
-        slug = table.names.get(normalise(entry))
+        slug = table.find(entry)
         if slug is None:
             problems.append(
                 InputProblem(
@@ -179,7 +212,7 @@ def _entry_problem(entry: str) -> InputProblem | None:
 
 def suggest(table: InteractionTable, entry: str, limit: int = 3) -> tuple[str, ...]:
     """Display names of the substances whose names are closest to `entry`."""
-    wanted = normalise(entry)
+    wanted = name_key(entry)
     close = difflib.get_close_matches(wanted, list(table.names), n=limit * 3, cutoff=0.6)
     close += [name for name in table.names if wanted and wanted in name]
     slugs = list(dict.fromkeys(table.names[name] for name in close))[:limit]
@@ -194,6 +227,8 @@ def rate_pair(table: InteractionTable, first: SubstanceRef, second: SubstanceRef
         if a != b and (rule := table.rules.get(frozenset((a, b)))) is not None
     ]
     if rules:
+        # max keeps the first of equally serious rules, and a substance's own row comes
+        # first in its groups: tramadol + pregabalin shows the tramadol rule, not opioids'.
         worst = max(rules, key=lambda rule: STATUS_INFO[rule.status].severity)
         return PairResult(first, second, "rated", rule=worst)
     shared = next((group for group in first.groups if group in second.groups), None)

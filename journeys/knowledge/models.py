@@ -58,6 +58,8 @@ class Interaction(models.Model):
     mechanism = models.ForeignKey(Mechanism, on_delete=models.PROTECT)
     note = models.JSONField(null=True, blank=True)
     sources = models.JSONField()
+    # "tripsit" (TripSit's chart, and we agree) or "journeys" (our own rating).
+    rated_by = models.CharField(max_length=10, default="tripsit")
     deviation = models.JSONField(null=True, blank=True)  # {tripsit_status, reason, sources}
 
     class Meta:

@@ -3,6 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -22,10 +23,12 @@ from journeys.knowledge.interactions import (
 from journeys.knowledge.vocabulary import (
     CLASS_LABELS,
     DISCLAIMER,
+    NOT_RATED,
     STATUS_INFO,
     TRIPSIT_COMMIT,
     TRIPSIT_CREDIT,
     TRIPSIT_URL,
+    Status,
 )
 
 
@@ -114,7 +117,7 @@ def route(request: HttpRequest, slug: str) -> HttpResponse:
 def combinations(request: HttpRequest) -> HttpResponse:
     table = catalogue.interaction_table()
     context: dict[str, Any] = {
-        "names": sorted(table.names),
+        "names": table.spellings,
         "credit": TRIPSIT_CREDIT % {"commit": TRIPSIT_COMMIT[:7]},
         "tripsit_url": TRIPSIT_URL,
         "disclaimer": DISCLAIMER,
@@ -186,11 +189,12 @@ def _problems_json(problems: list[InputProblem]) -> dict[str, Any]:
 def api_combinations(request: HttpRequest) -> JsonResponse:
     language = _language(request)
     table = catalogue.interaction_table()
-    try:
-        result = check_combination(table, split_names(request.GET.get("substances", "")))
-    except CombinationError as error:
-        return JsonResponse(_problems_json(error.problems), status=400)
-    return JsonResponse(combination_as_json(result, table, language))
+    with translation.override(language):  # labels and messages in the asked language
+        try:
+            result = check_combination(table, split_names(request.GET.get("substances", "")))
+        except CombinationError as error:
+            return JsonResponse(_problems_json(error.problems), status=400)
+        return JsonResponse(combination_as_json(result, table, language))
 
 
 def combination_as_json(
@@ -237,6 +241,7 @@ def pair_as_json(pair: PairResult, table: InteractionTable, language: str) -> di
         "groups": None,
         "note": None,
         "sources": [],
+        "rated_by": None,
         "deviation": None,
     }
     if pair.rule is None:
@@ -247,6 +252,7 @@ def pair_as_json(pair: PairResult, table: InteractionTable, language: str) -> di
                 "their effects and risks add up."
             ) % {"group": group}
         else:
+            base["status_label"] = str(NOT_RATED)
             base["note"] = _(
                 "We have no rating for this combination. That does not mean it is safe."
             )
@@ -255,14 +261,23 @@ def pair_as_json(pair: PairResult, table: InteractionTable, language: str) -> di
     note = localized(rule.mechanism_text, language).text
     if rule.note:
         note += " " + localized(rule.note, language).text
+    deviation = None
+    if rule.deviation:
+        tripsit_status = Status(str(rule.deviation["tripsit_status"]))
+        deviation = {
+            **rule.deviation,
+            "tripsit_status_label": str(STATUS_INFO[tripsit_status].label),
+        }
+    deviation_sources = deviation["sources"] if deviation else []
     base.update(
         status=rule.status.value,
         status_label=str(info.label),
         icon=info.icon,
         groups=list(rule.groups),
         note=note,
-        sources=list(rule.sources),
-        deviation=rule.deviation,
+        sources=list(dict.fromkeys([*rule.sources, *deviation_sources])),  # type: ignore[list-item]
+        rated_by=rule.rated_by,
+        deviation=deviation,
     )
     return base
 

@@ -95,6 +95,13 @@ STATUS_INFO: dict[Status, StatusInfo] = {
     ),
 }
 
+# What a pair without a rating says: never "safe".
+NOT_RATED = _("Not rated")
+
+LOW_RISK = frozenset(
+    {Status.LOW_RISK_SYNERGY, Status.LOW_RISK_NO_SYNERGY, Status.LOW_RISK_DECREASE}
+)
+
 # TripSit's spelling in combos.json -> our ids.
 TRIPSIT_STATUS = {
     "Low Risk & Synergy": Status.LOW_RISK_SYNERGY,
@@ -107,6 +114,7 @@ TRIPSIT_STATUS = {
 
 TRIPSIT_COMMIT = "83670cb6bc8863615fcb9be081c87f061b42dea4"
 TRIPSIT_URL = "https://github.com/TripSit/drugs"
+TRIPSIT_SOURCE = "tripsit-combos-83670cb"  # the chart's id in content/sources.yaml
 TRIPSIT_CREDIT = _(
     "Combination ratings build on TripSit's combination chart (community data, "
     "TripSit/drugs commit %(commit)s), with our own notes and sources."

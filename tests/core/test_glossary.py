@@ -43,7 +43,11 @@ def test_the_same_word_in_english_text_is_not_checked_against_dutch_rules(conten
 
 
 def test_names_people_type_are_not_prose(content):
-    edit(content / KETAMINE, "nl: [keta, K, ket, special K]", "nl: [keta, K, ket, special K, chemseks]")
+    edit(
+        content / KETAMINE,
+        "nl: [keta, K, ket, special K]",
+        "nl: [keta, K, ket, special K, chemseks]",
+    )
     assert errors(content) == []
 
 
@@ -52,7 +56,9 @@ def test_a_quoted_mention_and_a_link_target_pass(content):
     text = lesson.read_text()
     assert "<!-- nl -->" in text
     lesson.write_text(
-        text + '\nNoem iemand nooit een "junkie". Zie [de pagina](/nl/knowledge/substances/benzodiazepines/).\n'
+        text
+        + '\nNoem iemand nooit een "junkie".'
+        + " Zie [de pagina](/nl/knowledge/substances/benzodiazepines/).\n"
     )
     assert errors(content) == []
     lesson.write_text(text + "\nEen junkie is ook een mens.\n")
@@ -87,5 +93,7 @@ def test_dutch_interface_texts_follow_the_glossary_too():
         for entry in polib.pofile(str(path)):
             for rule in dutch:
                 if entry.msgstr and rule.pattern.search(entry.msgstr):
-                    found.append(f"{path}: {entry.msgid!r} -> {entry.msgstr!r}: use {rule.term.use}")
+                    found.append(
+                        f"{path}: {entry.msgid!r} -> {entry.msgstr!r}: use {rule.term.use}"
+                    )
     assert found == []

@@ -86,7 +86,7 @@ def test_a_deviation_that_repeats_the_status_fails(content):
         file.write(
             "  - {a: nicotine, b: alcohol, status: caution, mechanism: unpredictable,"
             " sources: [tripsit-combos-83670cb], deviation: {tripsit_status: caution,"
-            " reason: {en: x, nl: x}, sources: [tripsit-combos-83670cb]}}\n"
+            " reason: {en: x, nl: x}, sources: [nida-commonly-used-drugs-charts]}}\n"
         )
     (problem,) = errors(content)
     assert "deviation repeats the status" in problem
@@ -97,3 +97,63 @@ def test_an_intervention_for_an_unknown_setting_fails(content):
     edit(path, "    settings: [nightlife", "    settings: [on-the-moon, nightlife")
     (problem,) = errors(content)
     assert "settings[0]: unknown setting 'on-the-moon'" in problem
+
+
+def append_pair(content: Path, line: str) -> None:
+    with (content / "knowledge" / "interactions.yaml").open("a") as file:
+        file.write(f"  - {line}\n")
+
+
+def test_a_pair_rated_safe_is_refused_with_the_statuses_there_are(content):
+    append_pair(
+        content,
+        "{a: lithium, b: cannabis, status: safe, mechanism: unpredictable,"
+        " sources: [tripsit-combos-83670cb]}",
+    )
+    found = [line for line in errors(content) if "interactions.yaml:" in line]
+    assert len(found) == 1, found
+    assert ".status: Input should be 'low-risk-synergy'" in found[0]
+
+
+def test_our_own_low_risk_rating_without_a_source_is_refused(content):
+    """A missing warning is not evidence of safety: a pair TripSit leaves unrated that we
+    call low-risk needs a source of its own."""
+    append_pair(
+        content,
+        "{a: lithium, b: cannabis, status: low-risk-no-synergy, mechanism: low-risk-additive,"
+        " rated_by: journeys, sources: [tripsit-combos-83670cb]}",
+    )
+    (problem,) = errors(content)
+    assert "sources: rated low-risk-no-synergy by us without a source" in problem
+    assert "leave the pair out and it shows as not rated" in problem
+
+
+def test_our_own_rating_needs_a_source_other_than_tripsit(content):
+    append_pair(
+        content,
+        "{a: lithium, b: cannabis, status: caution, mechanism: unpredictable,"
+        " rated_by: journeys, sources: [tripsit-combos-83670cb]}",
+    )
+    (problem,) = errors(content)
+    assert "a rating of our own needs a source other than TripSit's chart" in problem
+
+
+def test_a_pair_tripsit_cannot_rate_must_say_it_is_ours(content):
+    append_pair(
+        content,
+        "{a: nicotine, b: cannabis, status: caution, mechanism: unpredictable,"
+        " sources: [nida-commonly-used-drugs-charts]}",
+    )
+    (problem,) = errors(content)
+    assert "TripSit's chart has no row for 'nicotine'" in problem
+
+
+def test_a_name_that_finds_two_entries_is_refused(content):
+    edit(
+        content / "knowledge" / "substances" / "mdma.yaml",
+        "street_names:\n  en: [",
+        "street_names:\n  en: [Special-K, ",
+    )
+    (problem,) = errors(content)
+    assert "mdma.yaml:" in problem and "street_names.en[0]" in problem
+    assert "the name 'Special-K' also finds 'ketamine'" in problem

@@ -18,7 +18,7 @@ LANGUAGES = ("en", "nl")
 # Fields that hold names people type, not prose: "benzodiazepines" must keep finding
 # the benzodiazepines page in Dutch too.
 NAME_FIELDS = frozenset({"aliases", "street_names"})
-QUOTES = "\"'“”‘’„«»"
+QUOTES = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"  # straight, curly, low, guillemets
 
 
 class GlossaryTerm(Strict):
@@ -54,7 +54,7 @@ def phrase_pattern(phrase: str, match_case: bool = False) -> re.Pattern[str]:
     words; "soa" does not match "soa's" or "soa-test"."""
     words = r"\s+".join(re.escape(word) for word in phrase.split())
     flags = 0 if match_case else re.IGNORECASE
-    return re.compile(rf"(?<![\w-]){words}(?![\w'’-])", flags)
+    return re.compile(rf"(?<![\w-]){words}(?![\w'\u2019-])", flags)
 
 
 def texts(data: Any, loc: Loc = (), language: str | None = None) -> Iterator[tuple[Loc, str, str]]:
@@ -73,7 +73,9 @@ def texts(data: Any, loc: Loc = (), language: str | None = None) -> Iterator[tup
         yield loc, language, data
 
 
-def check_file(file: ContentFile[Any], all_rules: Iterable[Rule], root_relative: str) -> Iterator[Problem]:
+def check_file(
+    file: ContentFile[Any], all_rules: Iterable[Rule], root_relative: str
+) -> Iterator[Problem]:
     """A problem for each avoided phrase in the file's prose, at its line."""
     lines = file.path.read_text(encoding="utf-8").splitlines()
     applicable = [
@@ -132,4 +134,3 @@ def _quoted(text: str, match: re.Match[str]) -> bool:
     before = text[match.start() - 1] if match.start() else ""
     after = text[match.end()] if match.end() < len(text) else ""
     return bool(before) and before in QUOTES and bool(after) and after in QUOTES
-
