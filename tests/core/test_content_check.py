@@ -37,10 +37,10 @@ def test_it_accepts_valid_content(capsys):
     assert lines == []
 
 
-def test_it_accepts_the_shipped_curriculum(capsys, settings):
+def test_it_accepts_the_shipped_curriculum_without_errors_or_warnings(capsys, settings):
     status, lines = check(Path(settings.CONTENT_DIR), capsys)
-    errors = [line for line in lines if ": warning: " not in line]
-    assert status == 0, errors
+    assert status == 0, lines
+    assert lines == []  # a warning (a missing Dutch text) is a fault in shipped content too
 
 
 def test_it_reports_a_yaml_syntax_error_with_its_line(capsys):
