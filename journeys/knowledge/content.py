@@ -303,12 +303,12 @@ def _shared_names(file: ContentFile[SubstanceFile], files: Files) -> Iterator[Pr
         for _loc, name in _name_locations(other.model):  # type: ignore[arg-type]
             earlier.setdefault(name_key(name), other)
     for loc, name in _name_locations(file.model):
-        other = earlier.get(name_key(name))
-        if other is not None:
-            slug = other.model.slug  # type: ignore[attr-defined]
+        first = earlier.get(name_key(name))
+        if first is not None:
+            slug = first.model.slug  # type: ignore[attr-defined]
             yield file.problem(
                 loc,
-                f"the name {name!r} also finds {slug!r} ({other.shown}): "
+                f"the name {name!r} also finds {slug!r} ({first.shown}): "
                 "a name must find one entry",
             )
 

@@ -261,21 +261,21 @@ def pair_as_json(pair: PairResult, table: InteractionTable, language: str) -> di
     note = localized(rule.mechanism_text, language).text
     if rule.note:
         note += " " + localized(rule.note, language).text
-    deviation = None
+    deviation: dict[str, Any] | None = None
     if rule.deviation:
         tripsit_status = Status(str(rule.deviation["tripsit_status"]))
         deviation = {
             **rule.deviation,
             "tripsit_status_label": str(STATUS_INFO[tripsit_status].label),
         }
-    deviation_sources = deviation["sources"] if deviation else []
+    deviation_sources: list[str] = list(deviation["sources"]) if deviation else []
     base.update(
         status=rule.status.value,
         status_label=str(info.label),
         icon=info.icon,
         groups=list(rule.groups),
         note=note,
-        sources=list(dict.fromkeys([*rule.sources, *deviation_sources])),  # type: ignore[list-item]
+        sources=list(dict.fromkeys([*rule.sources, *deviation_sources])),
         rated_by=rule.rated_by,
         deviation=deviation,
     )

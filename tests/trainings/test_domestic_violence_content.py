@@ -3,6 +3,7 @@ forensic doctors per region, gender-inclusive wording, children, powers at the d
 removed person's rights, partners and a G-on-duty lesson. Reads the shipped content."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -14,14 +15,14 @@ TRAINING = Path(settings.CONTENT_DIR) / "trainings" / "domestic-violence"
 LESSONS = TRAINING / "lessons"
 
 
-def lesson(name: str) -> tuple[dict, str, str]:
+def lesson(name: str) -> tuple[dict[str, Any], str, str]:
     """Front matter, English body and Dutch body of a lesson file."""
     _, front, body = (LESSONS / name).read_text().split("---", 2)
     english, dutch = (" ".join(part.split()) for part in body.split("<!-- nl -->"))
     return yaml.safe_load(front), english, dutch
 
 
-def exercise(slug: str) -> dict:
+def exercise(slug: str) -> Any:
     return yaml.safe_load((TRAINING / "exercises" / f"{slug}.yaml").read_text())
 
 
