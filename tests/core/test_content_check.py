@@ -178,3 +178,14 @@ def test_every_shipped_file_parses_the_same_without_libyaml(settings):
         if path.suffix == ".md":
             text = text.split("\n---", 1)[0].lstrip("-")
         yaml.load(text, Loader=yaml.SafeLoader)  # raises on a difference
+
+
+def test_reading_a_file_keeps_none_of_its_nodes(tmp_path):
+    """The YAML constructor caches what it builds; a content load must not keep every
+    file's nodes alive afterwards (it cost 16 MB a load and slowed the whole suite)."""
+    from journeys.core.content import yamlfile
+
+    path = tmp_path / "file.yaml"
+    path.write_text("a: [1, 2]\nb: {c: d}\n")
+    assert yamlfile.read_yaml(path, "file.yaml").data == {"a": [1, 2], "b": {"c": "d"}}
+    assert yamlfile._scalars.constructed_objects == {}

@@ -39,11 +39,19 @@ class Rule:
     term: GlossaryTerm
     phrase: str
     pattern: re.Pattern[str]
+    # The phrase's longest word, lower-cased: a text without it cannot match, and a
+    # substring test is far cheaper than the pattern (the check runs on every load).
+    needle: str
 
 
 def rules(glossary: GlossaryFile) -> list[Rule]:
     return [
-        Rule(term, phrase, phrase_pattern(phrase, term.match_case))
+        Rule(
+            term,
+            phrase,
+            phrase_pattern(phrase, term.match_case),
+            max(phrase.split(), key=len).casefold(),
+        )
         for term in glossary.terms
         for phrase in term.avoid
     ]
@@ -83,12 +91,18 @@ def check_file(
         for rule in all_rules
         if not any(fnmatch(root_relative, pattern) for pattern in rule.term.allow_in)
     ]
+    by_language = {
+        language: [rule for rule in applicable if rule.term.language == language]
+        for language in LANGUAGES
+    }
     for loc, language, text in texts(file.document.data):
+        lowered = text.casefold()
+        candidates = [rule for rule in by_language[language] if rule.needle in lowered]
+        if not candidates:
+            continue
         start = _first_line(file, loc, lines)
         prose = _without_addresses(text)
-        for rule in applicable:
-            if rule.term.language != language:
-                continue
+        for rule in candidates:
             for match in rule.pattern.finditer(prose):
                 if _quoted(prose, match):
                     continue

@@ -84,7 +84,13 @@ def parse_yaml(path: Path, text: str, shown_path: str) -> YamlDocument:
     document = YamlDocument(path=path, data=None)
     if root is None:
         raise YamlError(Problem(shown_path, 1, "-", "the file is empty"))
-    document.data = _to_python(root, (), document, shown_path)
+    try:
+        document.data = _to_python(root, (), document, shown_path)
+    finally:
+        # The constructor remembers every node it built, to resolve YAML aliases; ours is
+        # shared, so without this each check kept the whole curriculum's nodes (about
+        # 16 MB a run, which slowed the test suite to a crawl through garbage collection).
+        _scalars.constructed_objects.clear()
     return document
 
 
