@@ -282,17 +282,6 @@ def substance_references(file: ContentFile[SubstanceFile], files: Files) -> Iter
     yield from _shared_names(file, files)
 
 
-def _name_locations(entry: SubstanceFile) -> Iterator[tuple[Loc, str]]:
-    yield ("slug",), entry.slug
-    for language, name in entry.name.as_dict().items():
-        yield ("name", language), name
-    for index, name in enumerate(entry.aliases):
-        yield ("aliases", index), name
-    for language, names in entry.street_names.items():
-        for index, name in enumerate(names):
-            yield ("street_names", language, index), name
-
-
 def _shared_names(file: ContentFile[SubstanceFile], files: Files) -> Iterator[Problem]:
     """A name (compared as the checker compares them) must find one entry: report it at
     the file that comes later, naming the other."""
@@ -300,12 +289,12 @@ def _shared_names(file: ContentFile[SubstanceFile], files: Files) -> Iterator[Pr
     for other in files.get("substance", []):
         if other.path >= file.path:
             continue
-        for _loc, name in _name_locations(other.model):  # type: ignore[arg-type]
+        for _loc, name in name_locations(other.document.data):
             earlier.setdefault(name_key(name), other)
-    for loc, name in _name_locations(file.model):
+    for loc, name in name_locations(file.document.data):
         first = earlier.get(name_key(name))
         if first is not None:
-            slug = first.model.slug  # type: ignore[attr-defined]
+            slug = first.document.data["slug"]
             yield file.problem(
                 loc,
                 f"the name {name!r} also finds {slug!r} ({first.shown}): "
@@ -406,10 +395,21 @@ def names_of(entry: SubstanceFile) -> list[str]:
 
 def names_of_data(data: Mapping[str, Any]) -> list[str]:
     """The same, from a substance's stored data."""
-    names = [data["slug"], *data["name"].values(), *data.get("aliases", [])]
-    for street_names in data.get("street_names", {}).values():
-        names += street_names
-    return list(dict.fromkeys(name for name in names if name))
+    return list(dict.fromkeys(name for _loc, name in name_locations(data)))
+
+
+def name_locations(data: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """Every name of a substance (its file's data or its stored data), with where it
+    stands: slug, names, aliases, street names."""
+    yield ("slug",), data["slug"]
+    for language, name in data["name"].items():
+        if name:
+            yield ("name", language), name
+    for index, name in enumerate(data.get("aliases", [])):
+        yield ("aliases", index), name
+    for language, names in data.get("street_names", {}).items():
+        for index, name in enumerate(names):
+            yield ("street_names", language, index), name
 
 
 def load_settings(files: list[ContentFile[SettingsFile]]) -> None:
