@@ -45,6 +45,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level="warning",
         # No access log: request lines could identify participants.
         access_log=False,
+        # Forwarded headers are read by Django, and only from JOURNEYS_TRUSTED_PROXIES
+        # (journeys/core/clients.py); uvicorn would otherwise trust them from loopback.
+        proxy_headers=False,
         # Live event streams never end by themselves: on shutdown, close them after
         # 3 s instead of waiting for every phone to hang up. Pages reconnect on their own.
         timeout_graceful_shutdown=3,

@@ -23,12 +23,13 @@ from django.views.decorators.http import require_POST
 
 from journeys.accounts.access import AnyUser, organisations_for_staff
 from journeys.assessments import measurements
+from journeys.core.clients import client_address
+from journeys.core.limits import allow, over
 from journeys.trainings.models import Exercise
 from journeys.workshops import live, sessions, state
 from journeys.workshops.activities import ACTIVITY_TYPES, AnswerError, ConfigError
 from journeys.workshops.forms import ActivityForm, JoinForm, StartForm
 from journeys.workshops.from_exercises import LIVE_TYPES
-from journeys.workshops.limits import allow, over
 from journeys.workshops.models import Activity, Answer, Participant, Workshop
 
 COOKIE_PREFIX = "workshop-"
@@ -286,15 +287,11 @@ def _join_url(request: HttpRequest, workshop: Workshop) -> str:
 # ---------------------------------------------------------------- participants
 
 
-def _client(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
-
-
 def join(request: HttpRequest) -> HttpResponse:
     form = JoinForm(request.POST or None, initial={"code": request.GET.get("code", "")})
     status = 200
     if request.method == "POST":
-        client = _client(request)
+        client = client_address(request)
         if over("wrong-code", client, settings.RATE_WRONG_CODE) or not allow(
             "join", client, settings.RATE_JOIN
         ):
