@@ -1,12 +1,29 @@
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from journeys.accounts.access import get_organisation_for_staff, members_of, organisations_for_staff
+from journeys.core.links import local_page
+
+
+def next_page(request: HttpRequest) -> str:
+    """The `next` a form or link asked for when it is a page of this site, else "" (the
+    view's default): "home" or "//evil.example/" are not."""
+    return local_page(request.POST.get("next", request.GET.get("next"))) or ""
+
+
+class LoginView(auth_views.LoginView):
+    def get_redirect_url(self, request: HttpRequest | None = None) -> str:
+        return next_page(request or self.request)
+
+
+class LogoutView(auth_views.LogoutView):
+    def get_redirect_url(self, request: HttpRequest | None = None) -> str:
+        return next_page(request or self.request)
 
 
 @login_required
@@ -35,8 +52,6 @@ def signup(request: HttpRequest) -> HttpResponse:
     form: UserCreationForm[User] = UserCreationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        login(request, user)
-        next_url = request.GET.get("next", "")
-        safe = url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()})
-        return redirect(next_url if safe else "trainings:catalogue")
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect(next_page(request) or "trainings:catalogue")
     return render(request, "registration/signup.html", {"form": form})

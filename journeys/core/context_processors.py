@@ -1,18 +1,30 @@
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, get_language_info, override
+
+from journeys.core.links import local_page
+
+
+def page_in(here: str | None, code: str) -> str:
+    """The page `here` in language `code`, or that language's home page when `here` is
+    None: the switcher is never built from a path such as "//evil.example/"."""
+    if here is None:
+        with override(code):
+            return reverse("trainings:catalogue")
+    return translate_url(here, code)
 
 
 def languages(request: HttpRequest) -> dict[str, object]:
     """Links to the current page in every shipped language, for the switcher."""
     current = get_language()
+    here = local_page(request.get_full_path())  # None on a 404
     return {
         "language_links": [
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"],
-                "url": translate_url(request.get_full_path(), code),
+                "url": page_in(here, code),
                 "current": code == current,
             }
             for code, _name in settings.LANGUAGES
