@@ -5,10 +5,12 @@ Every variable read here is documented in docs/settings.md (a test checks that).
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 django_stubs_ext.monkeypatch()
@@ -79,11 +81,14 @@ INSTALLED_APPS = [
     "journeys.mi",
     "journeys.assessments",
     "journeys.workshops",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a locked-out login into the lockout page
     "journeys.core.middleware.sync_chain",  # innermost: one thread hop per request
 ]
 
@@ -161,6 +167,42 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "trainings:catalogue"
+
+# Wrong passwords (django-axes): after JOURNEYS_LOGIN_FAILURES for one username from one
+# address, that pair waits JOURNEYS_LOGIN_COOLOFF minutes. Keyed on the pair, so one person
+# cannot lock out a whole shared Wi-Fi, nor an attacker a user from everywhere.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("JOURNEYS_LOGIN_FAILURES", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("JOURNEYS_LOGIN_COOLOFF", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "journeys.accounts.lockout.login_address"  # JOURNEYS_TRUSTED_PROXIES
+AXES_LOCKOUT_CALLABLE = "journeys.accounts.lockout.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Nothing identifying is kept or logged: no record of each login, and log lines name
+# neither the username nor the address. Failed attempts are deleted after the cool-off.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and connections (HTMX,
+# the live workshops' event streams) come from this site only; report plots are data:
+# images. No inline scripts, styles or style attributes: the browser tests fail on a
+# violation.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 # Languages: English and Dutch ship. JOURNEYS_LANGUAGE picks the default, served
 # without a URL prefix; the other language lives under /<code>/.

@@ -64,3 +64,10 @@ def _fresh_rate_limits() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_login_lockout(settings) -> None:
+    """The login lockout (django-axes) needs the request, which Client.login() does not
+    pass; tests/accounts/test_login_throttle.py turns it back on."""
+    settings.AXES_ENABLED = False
