@@ -156,6 +156,10 @@ WORKSHOP_PARTICIPANT_CAP = int(os.environ.get("JOURNEYS_WORKSHOP_CAP", "300"))
 RATE_JOIN = int(os.environ.get("JOURNEYS_RATE_JOIN", "300"))
 RATE_WRONG_CODE = int(os.environ.get("JOURNEYS_RATE_WRONG_CODE", "10"))
 RATE_ANSWER = int(os.environ.get("JOURNEYS_RATE_ANSWER", "30"))
+# Card PDFs (journeys/cards/downloads.py): new ones one address may have built per minute
+# (a stored one is free), and the disk that composed decks may fill in var/cards/composed/.
+RATE_CARD_PDF = int(os.environ.get("JOURNEYS_RATE_CARD_PDF", "10"))
+CARD_PDF_CACHE_MB = float(os.environ.get("JOURNEYS_CARD_PDF_CACHE_MB", "200"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -91,12 +91,15 @@ class ComposeForm(PrintForm):
     def __init__(self, *args: Any, card_choices: CardChoices, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["card"].choices = card_choices  # type: ignore[attr-defined]
+        self.page_order = [ref for _kind, cards in card_choices for ref, _title in cards]
         self.order_fields(["card"])
 
     def clean_card(self) -> list[str]:
-        cards = list(dict.fromkeys(self.cleaned_data["card"]))  # a card ticked twice is one
-        if len(cards) > MAX_CUSTOM_CARDS:
+        """The ticked cards in the page's order, each once: however a link lists them, the
+        same cards are the same deck (and the same stored PDF)."""
+        ticked = set(self.cleaned_data["card"])
+        if len(ticked) > MAX_CUSTOM_CARDS:
             raise forms.ValidationError(
                 _("A deck can hold at most %(max)d cards.") % {"max": MAX_CUSTOM_CARDS}
             )
-        return cards
+        return [ref for ref in self.page_order if ref in ticked]

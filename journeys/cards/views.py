@@ -1,17 +1,14 @@
 """Card pages: decks, a card's full text, composing a deck, and the PDF downloads."""
 
-import hashlib
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from journeys.cards import decks
+from journeys.cards import decks, downloads
 from journeys.cards.fitting import SIZES, Card, Section, fit_card
 from journeys.cards.forms import ComposeForm, PrintForm
 from journeys.cards.models import Deck
@@ -22,10 +19,9 @@ from journeys.cards.pdf import (
     emergency_text,
     paginate,
     short_names,
-    write_atomically,
 )
 from journeys.core.citations import sources_by_key
-from journeys.core.models import current_content_version
+from journeys.core.clients import client_address
 from journeys.core.text import localized
 
 
@@ -62,7 +58,10 @@ def deck_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         return _problem(request, form.errors.as_text(), found)
     title = localized(found.title).text
-    return _pdf_response(request, decks.expand(found.cards), form, title, f"journeys-{found.slug}")
+    refs = decks.expand(found.cards)
+    # A fixed deck's PDFs are few and stay; one with an organisation's line is personal.
+    personal = bool(form.org_line())
+    return _pdf_response(request, refs, form, title, f"journeys-{found.slug}", personal)
 
 
 def compose(request: HttpRequest) -> HttpResponse:
@@ -73,9 +72,8 @@ def compose_pdf(request: HttpRequest) -> HttpResponse:
     form = ComposeForm(request.GET, user=request.user, card_choices=_card_choices())
     if not form.is_valid():
         return _compose_page(request, form, status=400)
-    return _pdf_response(
-        request, decks.expand(form.cleaned_data["card"]), form, _("My card deck"), "journeys-cards"
-    )
+    refs = decks.expand(form.cleaned_data["card"])
+    return _pdf_response(request, refs, form, _("My card deck"), "journeys-cards", True)
 
 
 def card(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
@@ -161,7 +159,12 @@ def _previews(request: HttpRequest, cards: list[Card]) -> list[Page]:
 
 
 def _pdf_response(
-    request: HttpRequest, refs: list[str], form: PrintForm, title: str, filename: str
+    request: HttpRequest,
+    refs: list[str],
+    form: PrintForm,
+    title: str,
+    filename: str,
+    composed: bool,
 ) -> HttpResponse:
     language = get_language()
     options = PrintOptions(
@@ -171,33 +174,41 @@ def _pdf_response(
         form.org_line(),
     )
     try:
-        pdf = _cached(
+        pdf = downloads.stored_or_built(
             [language, options, title, *refs],
             lambda: build_pdf(decks.cards_for(refs, language), options, title).pdf,
+            who=client_address(request),
+            composed=composed,
         )
     except decks.CardError as error:
         return _problem(request, str(error))
+    except downloads.TooMany:
+        message = _(
+            "Too many new card decks from this network in a minute. Wait a minute and try "
+            "again; decks made before download at once."
+        )
+        return _problem(request, message, status=429, retry_after=downloads.RETRY_LIMITED_S)
+    except downloads.Busy:
+        message = _("Cards are being made for others right now. Try again in a few seconds.")
+        return _problem(request, message, status=503, retry_after=downloads.RETRY_BUSY_S)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"{filename}-{language}-{options.size.id}-{options.layout}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
-def _cached(key_parts: list[Any], build: Any) -> bytes:
-    """A deck's PDF is built once per content load and set of options, then served from
-    var/cards/: building one costs seconds of CPU, serving it costs nothing."""
-    key = hashlib.sha256(repr([current_content_version(), *key_parts]).encode()).hexdigest()
-    path = Path(settings.VAR_DIR) / "cards" / f"{key[:32]}.pdf"
-    if path.exists():
-        return path.read_bytes()
-    data: bytes = build()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, data)
-    return data
-
-
-def _problem(request: HttpRequest, message: str, deck: Deck | None = None) -> HttpResponse:
-    return render(request, "cards/problem.html", {"message": message, "deck": deck}, status=400)
+def _problem(
+    request: HttpRequest,
+    message: str,
+    deck: Deck | None = None,
+    status: int = 400,
+    retry_after: int = 0,
+) -> HttpResponse:
+    context = {"message": message, "deck": deck}
+    response = render(request, "cards/problem.html", context, status=status)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 def _card_choices() -> list[tuple[str, list[tuple[str, str]]]]:
