@@ -17,6 +17,8 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from journeys.core.numbers import whole_number
+
 Definition = dict[str, Any]  # an Instrument's definition (content/assessments/<training>.yaml)
 Answers = dict[str, Any]
 
@@ -169,12 +171,13 @@ def read_answer(question: Question, raw: str) -> Any:
         return raw if raw == DONT_KNOW else int(raw)
     if question.kind == "points":
         high = question.low + len(question.points) - 1
-        if not raw.lstrip("-").isdigit() or not question.low <= int(raw) <= high:
+        value = whole_number(raw, question.low, high)
+        if value is None:
             raise ValueError(
                 _("Answer with a number from %(low)d to %(high)d.")
                 % {"low": question.low, "high": high}
             )
-        return int(raw)
+        return value
     if len(raw) > MAX_TEXT:
         raise ValueError(_("Keep it under %(n)d characters.") % {"n": MAX_TEXT})
     return " ".join(raw.split())
