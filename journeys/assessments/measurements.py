@@ -1,7 +1,6 @@
 """Measurements and responses in the database: finding and creating measurements, storing
 a response, and gathering what a report needs. Views stay thin; report.py does the sums."""
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -16,6 +15,7 @@ from journeys.assessments import report as reports
 from journeys.assessments.models import Instrument, LicensedScale, Measurement, Response
 from journeys.assessments.questionnaire import Definition
 from journeys.assessments.signals import response_saved
+from journeys.core import spreadsheets
 from journeys.trainings.models import Training
 
 
@@ -159,7 +159,7 @@ def export_csv(measurements: Sequence[Measurement], definition: Definition) -> s
                 if f"{scale['slug']}-{n}" not in scale_ids:
                     scale_ids.append(f"{scale['slug']}-{n}")
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheets.Writer(out)
     writer.writerow(["measurement", "date", "phase", "form", "person", *item_ids, *scale_ids])
     for measurement in measurements:
         people: dict[str, int] = {}

@@ -2,7 +2,6 @@
 trainer's moves are async views so they can tell live.py at once; event streams are
 async views holding a Server-Sent-Events response open."""
 
-import csv
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from journeys.accounts.access import AnyUser, organisations_for_staff
 from journeys.assessments import measurements
+from journeys.core import spreadsheets
 from journeys.core.clients import client_address
 from journeys.core.limits import allow, over
 from journeys.trainings.models import Exercise
@@ -241,20 +241,27 @@ def report(request: HttpRequest, workshop_id: int) -> HttpResponse:
 
 @login_required
 def export(request: HttpRequest, workshop_id: int) -> HttpResponse:
-    """Every answer, anonymised: participants are numbered, never named."""
+    """Every answer, anonymised: participants are numbered, never named. Of open answers
+    and questions only those the trainer showed, as on the report page, unless the
+    trainer asks for all (`?include=all`): the others were waiting or hidden."""
     workshop = get_workshop_for_staff(request.user, workshop_id)
+    everything = request.GET.get("include") == "all"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="workshop-{workshop.code}-{workshop.pk}.csv"'
     )
     number = {pid: n for n, pid in enumerate(workshop.participants.values_list("pk", flat=True), 1)}
-    writer = csv.writer(response)
+    writer = spreadsheets.Writer(response)
     writer.writerow(["activity", "kind", "question", "participant", "answer", "review"])
     language = get_language()
     for activity in workshop.activities.all():
         prompt = activity.config.get("prompt", {})
         question = prompt.get(language) or prompt.get("en", "")
-        for answer in activity.answers.order_by("participant_id"):
+        moderated = ACTIVITY_TYPES[activity.kind].moderated
+        answers = activity.answers.order_by("participant_id")
+        if moderated and not everything:
+            answers = answers.filter(review=Answer.Review.SHOWN)
+        for answer in answers:
             writer.writerow(
                 [
                     activity.position,
@@ -262,7 +269,7 @@ def export(request: HttpRequest, workshop_id: int) -> HttpResponse:
                     question,
                     f"participant {number[answer.participant_id]}",
                     _answer_text(activity, answer.value, language),
-                    answer.review,
+                    answer.review if moderated else "",
                 ]
             )
     return response
