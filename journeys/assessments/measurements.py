@@ -12,7 +12,7 @@ from django.utils import timezone
 from journeys.accounts.access import AnyUser, organisations_for_staff
 from journeys.accounts.models import Organisation
 from journeys.assessments import report as reports
-from journeys.assessments.models import Instrument, LicensedScale, Measurement, Response
+from journeys.assessments.models import Instrument, LicensedScale, Measurement, Response, Scale
 from journeys.assessments.questionnaire import Definition
 from journeys.assessments.signals import response_saved
 from journeys.core import spreadsheets
@@ -28,6 +28,23 @@ def visible_to(user: AnyUser) -> QuerySet[Measurement]:
     return Measurement.objects.filter(
         Q(organisation__in=organisations) | Q(organisation=None)
     ).select_related("training", "organisation")
+
+
+def may_manage(user: AnyUser, measurement: Measurement) -> bool:
+    """Whether `user` may change `measurement` (open or close its follow-up): the trainers
+    of its organisation; the shared self-paced one only a site administrator, because
+    every organisation's learners answer it."""
+    if measurement.organisation_id is None:
+        return bool(user.is_superuser)
+    return organisations_for_staff(user).filter(pk=measurement.organisation_id).exists()
+
+
+def scale_answered(organisation: Organisation, scale: Scale) -> bool:
+    """Whether anyone answered `organisation`'s text of `scale`: from then on the text is
+    fixed, or past scores would change without anyone noticing."""
+    return Response.objects.filter(
+        measurement__scales__organisation=organisation, measurement__scales__scale=scale
+    ).exists()
 
 
 def pooled(user: AnyUser, training: Training) -> list[Measurement]:
@@ -93,6 +110,7 @@ def store_response(
     pair_key: str,
     answers: dict[str, Any],
     language: str,
+    user: AnyUser | None = None,
 ) -> Response:
     response = Response.objects.create(
         measurement=measurement,
@@ -102,6 +120,9 @@ def store_response(
         answers=answers,
         language=language,
     )
+    if measurement.organisation_id is None and user is not None and user.is_authenticated:
+        # Shared self-paced measurement: which organisations may download this answer.
+        response.organisations.set(Organisation.objects.filter(memberships__user=user))
     response_saved.send(sender=Response, measurement=measurement, phase=phase)
     return response
 
@@ -144,10 +165,23 @@ def build(
     )
 
 
-def export_csv(measurements: Sequence[Measurement], definition: Definition) -> str:
+def exported(user: AnyUser, measurement: Measurement) -> list[Response]:
+    """The responses of `measurement` that `user` may download: from the shared
+    self-paced measurement only their organisations' learners', and of those only what
+    the report's rule for small groups lets through (report.exportable)."""
+    responses = measurement.responses.order_by("submitted", "pk")
+    if measurement.organisation_id is None:
+        responses = responses.filter(organisations__in=organisations_for_staff(user)).distinct()
+    found = list(responses)
+    allowed = {stored.id for stored in reports.exportable(_stored(found))}
+    return [response for response in found if response.pk in allowed]
+
+
+def export_csv(user: AnyUser, measurements: Sequence[Measurement], definition: Definition) -> str:
     """Anonymised responses, one row per response: the pairing key becomes a number per
     measurement, the time a date, and free-text answers are left out (they can name
-    people). Item columns in the instrument's order; empty = unanswered."""
+    people). Item columns in the instrument's order; empty = unanswered. Only what
+    `user` may download (see `exported`)."""
     item_ids = [i["id"] for form in ("form_a", "form_b") for i in definition["knowledge"][form]]
     item_ids += [i["id"] for i in definition["attitude"]["items"]]
     item_ids += [i["id"] for i in definition["reaction"] if i["kind"] == "rating"]
@@ -163,7 +197,7 @@ def export_csv(measurements: Sequence[Measurement], definition: Definition) -> s
     writer.writerow(["measurement", "date", "phase", "form", "person", *item_ids, *scale_ids])
     for measurement in measurements:
         people: dict[str, int] = {}
-        for response in measurement.responses.order_by("submitted", "pk"):
+        for response in exported(user, measurement):
             person = people.setdefault(response.pair_key, len(people) + 1)
             answers = response.answers
             writer.writerow(

@@ -112,6 +112,10 @@ class Response(models.Model):
     answers = models.JSONField()  # {item id: answer}; an unanswered item is absent
     language = models.CharField(max_length=5, default="en")
     submitted = models.DateTimeField(auto_now_add=True)
+    # Self-paced answers only: the organisations the logged-in learner belonged to, so each
+    # organisation downloads its own learners' answers from the shared measurement. Never
+    # the learner: that would undo the pairing key's anonymity.
+    organisations = models.ManyToManyField(Organisation, blank=True, related_name="+")
 
     class Meta:
         ordering = ["submitted", "id"]

@@ -132,6 +132,18 @@ def pair_up(
     return pairs, unpaired
 
 
+def exportable(responses: Sequence[StoredResponse]) -> list[StoredResponse]:
+    """What one group's CSV may hold, by the rule that hides the report's figures: nothing
+    while fewer than MIN_GROUP people answered both before and after, and no phase that
+    fewer than MIN_GROUP answered (a lone follow-up). Item-level rows identify people
+    more easily than any figure, so they follow the same rule."""
+    pairs, _unpaired = pair_up(responses, POST)
+    if len(pairs) < MIN_GROUP:
+        return []
+    answered = Counter(response.phase for response in responses)
+    return [response for response in responses if answered[response.phase] >= MIN_GROUP]
+
+
 def number(value: float, decimals: int) -> str:
     """A figure as the reader's language writes it: 0.72 in English, 0,72 in Dutch."""
     return str(formats.number_format(round(value, decimals), decimals))

@@ -130,7 +130,7 @@ def answers(request: HttpRequest, token: str, phase: str) -> HttpResponse:
                 pass  # shown again once, asking whether to hand in as it is
             else:
                 measurements.store_response(
-                    measurement, phase, form, pair, stored, get_language() or "en"
+                    measurement, phase, form, pair, stored, get_language() or "en", request.user
                 )
                 request.session[f"{key}:done"] = True
                 return redirect("assessments:done", token, phase)
@@ -249,14 +249,28 @@ def measurement_page(request: HttpRequest, measurement_id: int) -> HttpResponse:
         "counts": measurements.phase_counts(measurement),
         "licensed": licensed,
         "chosen": set(measurement.scales.values_list("pk", flat=True)),
+        "may_manage": measurements.may_manage(request.user, measurement),
     }
     return render(request, "assessments/measurement.html", context)
+
+
+def _refused(
+    request: HttpRequest, measurement: Measurement, message: str, status: int
+) -> HttpResponse:
+    context = {"measurement": measurement, "message": message}
+    return render(request, "assessments/closed.html", context, status=status)
 
 
 @login_required
 @require_POST
 def follow_up(request: HttpRequest, measurement_id: int) -> HttpResponse:
     measurement = _staff_measurement(request, measurement_id)
+    if not measurements.may_manage(request.user, measurement):
+        message = _(
+            "Every organisation's learners answer the self-paced questionnaire, so only a "
+            "site administrator can open or close its follow-up. Nothing was changed."
+        )
+        return _refused(request, measurement, message, 403)
     measurement.follow_up_open = request.POST.get("open") == "1"
     measurement.save(update_fields=["follow_up_open"])
     return redirect("assessments:measurement", measurement.pk)
@@ -269,10 +283,21 @@ def choose_scales(request: HttpRequest, measurement_id: int) -> HttpResponse:
     if measurement.organisation is None or measurement.responses.exists():
         # Changing the questions after people answered would make pre and post differ.
         raise Http404(_("Scales can only be chosen before anyone has answered."))
-    chosen = LicensedScale.objects.filter(
-        organisation=measurement.organisation, pk__in=request.POST.getlist("scale")
-    )
-    measurement.scales.set(chosen)
+    offered = {
+        str(pk): pk
+        for pk in LicensedScale.objects.filter(
+            organisation=measurement.organisation
+        ).values_list("pk", flat=True)
+    }
+    wanted = request.POST.getlist("scale")
+    unknown = [value for value in wanted if value not in offered]
+    if unknown:
+        message = _(
+            "No such licensed scale for this organisation: %(scales)s. Choose from the "
+            "list on the measurement's page. Nothing was changed."
+        ) % {"scales": ", ".join(unknown)}
+        return _refused(request, measurement, message, 400)
+    measurement.scales.set([offered[value] for value in wanted])
     return redirect("assessments:measurement", measurement.pk)
 
 
@@ -350,7 +375,8 @@ def measurement_csv(request: HttpRequest, measurement_id: int) -> HttpResponse:
     definition = measurements.definition_of(measurement)
     if definition is None:
         raise Http404(_("This training has no questionnaire yet."))
-    return _csv(measurements.export_csv([measurement], definition), f"responses-{measurement.pk}")
+    text = measurements.export_csv(request.user, [measurement], definition)
+    return _csv(text, f"responses-{measurement.pk}")
 
 
 @login_required
@@ -360,7 +386,8 @@ def training_csv(request: HttpRequest, slug: str) -> HttpResponse:
     if instrument is None or not organisations_for_staff(request.user).exists():
         raise Http404(_("No such report"))
     pooled = measurements.pooled(request.user, training)
-    return _csv(measurements.export_csv(pooled, instrument.definition), f"responses-{slug}")
+    text = measurements.export_csv(request.user, pooled, instrument.definition)
+    return _csv(text, f"responses-{slug}")
 
 
 @login_required
@@ -385,18 +412,29 @@ def paste_scale(request: HttpRequest, slug: str) -> HttpResponse:
     form = LicensedScaleForm(
         request.POST or None, rules=scale.definition, organisations=organisations
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
-        LicensedScale.objects.update_or_create(
-            organisation=form.chosen_organisation(),
-            scale=scale,
-            defaults={
-                "items": form.cleaned_data["items"],
-                "permission": form.cleaned_data["permission"],
-                "added_by": request.user if request.user.is_authenticated else None,
-            },
+        if not measurements.scale_answered(form.chosen_organisation(), scale):
+            LicensedScale.objects.update_or_create(
+                organisation=form.chosen_organisation(),
+                scale=scale,
+                defaults={
+                    "items": form.cleaned_data["items"],
+                    "permission": form.cleaned_data["permission"],
+                    "added_by": request.user if request.user.is_authenticated else None,
+                },
+            )
+            return redirect("assessments:scales")
+        # New text under old answers would silently change their scores.
+        form.add_error(
+            None,
+            _(
+                "People have already answered these items in a measurement, so their text "
+                "can no longer change: their scores would change with it. Nothing was changed."
+            ),
         )
-        return redirect("assessments:scales")
+        status = 409
+    elif form.errors:
+        status = 400
     context = {"scale": scale, "rules": scale.definition, "form": form}
-    return render(
-        request, "assessments/paste_scale.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "assessments/paste_scale.html", context, status=status)
