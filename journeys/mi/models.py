@@ -1,5 +1,5 @@
 """Practice personas and reflective-listening items as loaded from content/mi/.
-Trainees' replies are not stored: a practice conversation lives in the session only."""
+Trainees' replies are not stored: a practice conversation travels with its page."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -6,7 +6,6 @@ app_name = "mi"
 urlpatterns = [
     path("practice/", views.index, name="practice"),
     path("practice/<slug:slug>/", views.conversation, name="conversation"),
-    path("practice/<slug:slug>/restart/", views.restart, name="restart"),
     path("practice/<slug:slug>/summary/", views.summary, name="summary"),
     path("listening/", views.listening, name="listening"),
 ]

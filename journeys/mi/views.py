@@ -1,15 +1,18 @@
 """MI practice pages: talk with a virtual client and get each reply coded, then see the
-MITI summary; and the reflective-listening test. Replies stay in the visitor's session
-(never in a table or a log) and are gone when the conversation is restarted."""
+MITI summary; and the reflective-listening test.
+
+Replies are stored nowhere on the server: not in a table, not in the session, not in a
+log. The conversation so far travels with the page, signed so its codes are ours, and
+comes back with the next reply; leaving the page or starting again forgets it."""
 
 from typing import Any
 
 from django import forms
+from django.core import signing
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from journeys.core.citations import sources_by_key
 from journeys.core.text import localized
@@ -18,8 +21,6 @@ from journeys.mi.coder import MAX_REPLY_CHARS, ReplyRejected, code_reply
 from journeys.mi.feedback import EXTRA_NAMES, SOURCES, code_name, notes_for
 from journeys.mi.listening import listening_level
 from journeys.mi.models import ListeningItem, Persona
-
-SESSION_KEY = "mi-practice"
 
 
 class ReplyForm(forms.Form):
@@ -36,14 +37,20 @@ def _text(value: dict[str, str]) -> str:
 
 
 def _turns(request: HttpRequest, slug: str) -> list[practice.Turn]:
-    stored = request.session.get(SESSION_KEY, {}).get(slug, [])
-    return [practice.Turn.from_dict(turn) for turn in stored]
+    """The conversation the page carried back; none when it carried none, or one that was
+    changed or is for another client (signed per client)."""
+    carried = request.POST.get("conversation", "")
+    if not carried:
+        return []
+    try:
+        return [practice.Turn.from_dict(turn) for turn in signing.loads(carried, salt=slug)]
+    except (signing.BadSignature, TypeError, KeyError):
+        return []
 
 
-def _save_turns(request: HttpRequest, slug: str, turns: list[practice.Turn]) -> None:
-    conversations = request.session.get(SESSION_KEY, {})
-    conversations[slug] = [turn.as_dict() for turn in turns]
-    request.session[SESSION_KEY] = conversations
+def _carried(slug: str, turns: list[practice.Turn]) -> str:
+    """The conversation, signed, for the page to send back with the next reply."""
+    return signing.dumps([turn.as_dict() for turn in turns], salt=slug, compress=True)
 
 
 def _client_line(persona: Persona, kind: str, index: int) -> str:
@@ -65,11 +72,11 @@ def index(request: HttpRequest) -> HttpResponse:
 def conversation(request: HttpRequest, slug: str) -> HttpResponse:
     persona = get_object_or_404(Persona, slug=slug)
     turns = _turns(request, slug)
-    form = ReplyForm(request.POST or None)
+    form = ReplyForm(request.POST if "reply" in request.POST else None)
     status = 200
-    if request.method == "POST":
+    if form.is_bound:
         if practice.finished(turns):
-            return redirect("mi:summary", slug=slug)
+            return _summary(request, persona, turns)
         if form.is_valid():
             reply = form.cleaned_data["reply"]
             try:
@@ -90,9 +97,10 @@ def conversation(request: HttpRequest, slug: str) -> HttpResponse:
                     kind,
                     index,
                 )
-                _save_turns(request, slug, [*turns, turn])
-                return redirect(f"{request.path}#turn-{len(turns) + 1}")
-        status = 400
+                turns = [*turns, turn]
+                form = ReplyForm()  # an empty box for the next reply
+        if form.errors:
+            status = 400
     return render(
         request,
         "mi/conversation.html",
@@ -105,6 +113,7 @@ def conversation(request: HttpRequest, slug: str) -> HttpResponse:
             "turns": [_turn_view(persona, turn) for turn in turns],
             "finished": practice.finished(turns),
             "form": form,
+            "carried": _carried(slug, turns),
             "sources": sources_by_key([*SOURCES, *persona.data["sources"]]),
         },
         status=status,
@@ -122,13 +131,6 @@ def _turn_view(persona: Persona, turn: practice.Turn) -> dict[str, Any]:
         "client": _client_line(persona, turn.client_kind, turn.client_index),
         "client_kind": turn.client_kind,
     }
-
-
-@require_POST
-def restart(request: HttpRequest, slug: str) -> HttpResponse:
-    get_object_or_404(Persona, slug=slug)
-    _save_turns(request, slug, [])
-    return redirect("mi:conversation", slug=slug)
 
 
 SCORE_LABELS = {
@@ -158,7 +160,10 @@ def _score_row(score: practice.Score) -> dict[str, Any]:
 
 def summary(request: HttpRequest, slug: str) -> HttpResponse:
     persona = get_object_or_404(Persona, slug=slug)
-    turns = _turns(request, slug)
+    return _summary(request, persona, _turns(request, slug))
+
+
+def _summary(request: HttpRequest, persona: Persona, turns: list[practice.Turn]) -> HttpResponse:
     result = practice.summarise(turns)
     scores = [_score_row(score) for score in result.scores]
     return render(
@@ -170,6 +175,7 @@ def summary(request: HttpRequest, slug: str) -> HttpResponse:
             "scores": scores,
             "guesses": sum(t.low_confidence for t in turns),
             "turns": [_turn_view(persona, turn) for turn in turns],
+            "carried": _carried(persona.slug, turns),
         },
     )
 

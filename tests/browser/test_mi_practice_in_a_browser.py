@@ -34,7 +34,7 @@ def test_a_trainee_completes_a_practice_conversation(page, site):
     # The latest feedback is announced to screen readers.
     assert page.locator(f"#turn-{len(REPLIES)} [role=status]").count() == 1
 
-    page.get_by_role("link", name="Finish and see your summary").click()
+    page.get_by_role("button", name="Finish and see your summary").click()
     assert page.get_by_role("heading", name="MITI summary scores").is_visible()
     ratio = page.locator('[data-score="reflection_to_question"] .mi-value').inner_text()
     assert ratio not in ("", "–")

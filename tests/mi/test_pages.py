@@ -19,8 +19,27 @@ def personas(db):
     return Persona.objects.all()
 
 
-def reply(client, slug, text):
-    return client.post(f"/mi/practice/{slug}/", {"reply": text})
+def carried(page) -> str:
+    """The signed conversation a page sends back with the next reply."""
+    found = re.search(r'name="conversation" value="([^"]*)"', page.content.decode())
+    assert found, page.content.decode()[:2000]
+    return found.group(1)
+
+
+class Conversation:
+    """A trainee's browser: each reply goes with the conversation the last page carried."""
+
+    def __init__(self, client, slug, prefix=""):
+        self.client, self.url, self.conversation = client, f"{prefix}/mi/practice/{slug}/", ""
+
+    def reply(self, text):
+        page = self.client.post(self.url, {"reply": text, "conversation": self.conversation})
+        if page.status_code == 200 and 'name="reply"' in page.content.decode():
+            self.conversation = carried(page)
+        return page
+
+    def summary(self):
+        return self.client.post(f"{self.url}summary/", {"conversation": self.conversation})
 
 
 def test_every_persona_is_listed_and_opens(client, personas):
@@ -36,28 +55,30 @@ def test_every_persona_is_listed_and_opens(client, personas):
 def test_a_reply_is_coded_and_the_client_answers_by_what_it_did(client, personas):
     persona = Persona.objects.get(slug="ghb-at-parties")
     statements = persona.data["statements"]
-    answered = reply(client, persona.slug, "What worries you most about that night?")
-    assert answered.status_code == 302
-    page = client.get(f"/mi/practice/{persona.slug}/").content.decode()
+    talk = Conversation(client, persona.slug)
+    answered = talk.reply("What worries you most about that night?")
+    assert answered.status_code == 200
+    page = answered.content.decode()
     assert "Open question" in page
     assert escape(statements["change"][0]["en"]) in page
 
-    reply(client, persona.slug, "You should stop using G, it's dangerous.")
-    page = client.get(f"/mi/practice/{persona.slug}/").content.decode()
+    page = talk.reply("You should stop using G, it's dangerous.").content.decode()
+    assert "What worries you most" in page  # the first turn came back with the page
     assert "Advice without permission" in page
     assert escape(statements["sustain"][0]["en"]) in page
 
 
 def test_summary_shows_miti_scores(client, personas):
-    slug = "colleague-drinking"
+    talk = Conversation(client, "colleague-drinking")
     for text in [
         "What do you make of how things have been going at work?",
         "So the late nights are starting to catch up with you.",
         "Do you drink every evening?",
         "Part of you wonders whether the drinking still does what it used to.",
     ]:
-        assert reply(client, slug, text).status_code == 302
-    page = client.get(f"/mi/practice/{slug}/summary/").content.decode()
+        assert talk.reply(text).status_code == 200
+    page = talk.summary().content.decode()
+    assert "4 replies" in page
     assert 'data-score="reflection_to_question"' in page
     assert "Reflections per question" in page
     assert "Complex reflections" in page
@@ -74,36 +95,52 @@ def test_summary_shows_miti_scores(client, personas):
     ],
 )
 def test_bad_replies_get_a_message_and_keep_the_text(client, personas, text, message):
-    response = reply(client, "chemsex", text)
+    talk = Conversation(client, "chemsex")
+    talk.reply("So you want to be safer.")
+    response = talk.reply(text)
     assert response.status_code == 400
     page = response.content.decode()
     assert message in page
     assert escape(text[:50]) in page  # nothing the trainee typed is lost
-    assert client.session.get("mi-practice", {}).get("chemsex", []) == []
+    assert page.count('class="mi-you"') == 1  # the conversation so far is still there
 
 
 def test_html_in_a_reply_is_shown_as_text(client, personas):
-    reply(client, "chemsex", "<b>So</b> you want to be safer <script>x()</script>")
-    page = client.get("/mi/practice/chemsex/").content.decode()
+    talk = Conversation(client, "chemsex")
+    page = talk.reply("<b>So</b> you want to be safer <script>x()</script>").content.decode()
     assert "<script>x()" not in page
     assert "&lt;script&gt;" in page
 
 
 def test_start_again_forgets_the_replies(client, personas):
-    reply(client, "parent-cannabis", "What would you like to happen?")
-    assert client.session["mi-practice"]["parent-cannabis"]
-    assert client.post("/mi/practice/parent-cannabis/restart/").status_code == 302
-    assert client.session["mi-practice"]["parent-cannabis"] == []
+    talk = Conversation(client, "parent-cannabis")
+    talk.reply("What would you like to happen?")
+    page = client.get("/mi/practice/parent-cannabis/").content.decode()
+    assert 'class="mi-you"' not in page
+
+
+def test_a_changed_or_borrowed_conversation_is_not_read(client, personas):
+    talk = Conversation(client, "parent-cannabis")
+    talk.reply("What would you like to happen?")
+    borrowed = client.post("/mi/practice/chemsex/", {"conversation": talk.conversation})
+    assert 'class="mi-you"' not in borrowed.content.decode()
+    changed = client.post(
+        "/mi/practice/parent-cannabis/", {"conversation": talk.conversation[:-2] + "xx"}
+    )
+    assert changed.status_code == 200
+    assert 'class="mi-you"' not in changed.content.decode()
 
 
 def test_a_conversation_ends_and_then_only_shows_the_summary(client, personas):
-    slug = "heroin-methadone"
+    talk = Conversation(client, "heroin-methadone")
     for _ in range(15):
-        reply(client, slug, "It sounds like part of you is ready to try something new.")
-    page = client.get(f"/mi/practice/{slug}/").content.decode()
-    assert "natural end" in page
-    assert 'name="reply"' not in page
-    assert reply(client, slug, "One more").status_code == 302  # to the summary
+        page = talk.reply("It sounds like part of you is ready to try something new.")
+    text = page.content.decode()
+    assert "natural end" in text
+    assert 'name="reply"' not in text
+    talk.conversation = carried(page)
+    after = talk.reply("One more")
+    assert "MITI summary scores" in after.content.decode()
 
 
 def test_unknown_persona_is_404(client, personas):
@@ -111,13 +148,11 @@ def test_unknown_persona_is_404(client, personas):
 
 
 def test_dutch_page_and_dutch_reply(client, personas):
-    client.post(
-        "/nl/mi/practice/stay-with-partner/",
-        {"reply": "Wat heb je nodig om je veiliger te voelen?"},
-    )
-    page = client.get("/nl/mi/practice/stay-with-partner/").content.decode()
+    talk = Conversation(client, "stay-with-partner", prefix="/nl")
+    page = talk.reply("Wat heb je nodig om je veiliger te voelen?").content.decode()
     persona = Persona.objects.get(slug="stay-with-partner")
     assert escape(persona.data["opening"]["nl"]) in page
+    assert "Wat heb je nodig" in page
 
 
 def test_listening_test_scores_each_answered_item(client, personas):
