@@ -1,0 +1,220 @@
+"""A small world for the security tests: two organisations, every role, and one of each
+thing a URL can point to, built once per test module through the same calls the pages
+make. `path_for(name)` fills any URL pattern's arguments from it, so tests generated
+from the URL list reach real objects, not only 404s."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from journeys.accounts.actions import add_member, create_organisation
+from journeys.accounts.models import Organisation, Role
+from journeys.assessments import measurements
+from journeys.assessments.models import Measurement
+from journeys.core.content.load import load_content
+from journeys.knowledge.models import Route, Substance
+from journeys.mi.models import Persona
+from journeys.trainings.models import Certificate, Training
+from journeys.workshops import sessions
+from journeys.workshops.models import Activity, Workshop
+
+PASSWORD = "a-long-test-password-42"
+TRAINING = "harm-reduction"
+
+# The roles of the authorization matrix, in the order its rows list statuses.
+ROLES = (
+    "anonymous",  # nobody logged in
+    "participant",  # a phone that joined the workshop by its code, no account
+    "learner",  # an account in the owning organisation, following a training
+    "other_trainer",  # trainer of another organisation
+    "other_admin",  # administrator of another organisation
+    "trainer",  # trainer of the organisation that owns the workshop and measurement
+    "admin",  # administrator of that organisation
+)
+
+
+@dataclass
+class World:
+    owner: Organisation
+    other: Organisation
+    users: dict[str, User]
+    workshop: Workshop
+    activities: dict[str, Activity]
+    measurement: Measurement
+    self_paced: Measurement
+    certificate: Certificate
+    participant_token: str
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    # Names whose arguments are not the training's: the same converter, another thing.
+    kwargs_by_name: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def client(self, role: str) -> Client:
+        client = Client()
+        if role == "participant":
+            cookie = f"{_cookie_prefix()}{self.workshop.code}"
+            client.cookies[cookie] = self.participant_token
+        elif role != "anonymous":
+            client.force_login(self.users[role])
+        return client
+
+
+def _cookie_prefix() -> str:
+    from journeys.workshops.views import COOKIE_PREFIX
+
+    return COOKIE_PREFIX
+
+
+def _user(username: str, organisation: Organisation | None, role: Role | None) -> User:
+    user = get_user_model().objects.create_user(
+        username=username, password=PASSWORD, first_name="Sam", last_name="Jansen"
+    )
+    if organisation and role:
+        add_member(organisation, user, role)
+    return user
+
+
+def build() -> World:
+    """Content as `make run` loads it, then the people and things the URLs point to."""
+    load_content(Path(settings.CONTENT_DIR))
+    owner = create_organisation("Amsterdam Training", "amsterdam")
+    other = create_organisation("Rotterdam Training", "rotterdam")
+    users = {
+        "learner": _user("learner", owner, Role.PARTICIPANT),
+        "other_trainer": _user("other-trainer", other, Role.TRAINER),
+        "other_admin": _user("other-admin", other, Role.ADMIN),
+        "trainer": _user("trainer", owner, Role.TRAINER),
+        "admin": _user("admin", owner, Role.ADMIN),
+    }
+    training = Training.objects.get(slug=TRAINING)
+    workshop = sessions.start_workshop(owner, users["trainer"], "Police", training, 50)
+    poll = sessions.add_activity(
+        workshop,
+        "poll",
+        {
+            "prompt": {"en": "Where?"},
+            "options": [
+                {"key": "a", "text": {"en": "Street"}},
+                {"key": "b", "text": {"en": "Club"}},
+            ],
+            "multiple": False,
+        },
+    )
+    sessions.open_activity(poll)
+    scenario_exercise = training.exercises.filter(type="scenario").first()
+    activities = {"poll": poll}
+    if scenario_exercise is not None:
+        activities["scenario"] = sessions.add_from_exercise(workshop, scenario_exercise)[0]
+    phone = Client()  # joins and answers as a phone does
+    assert phone.post("/join/", {"code": workshop.code, "nickname": "Ann"}).status_code == 302
+    assert phone.post(f"/w/{workshop.code}/answer/{poll.pk}/", {"option": "a"}).status_code == 302
+    token = phone.cookies[f"{_cookie_prefix()}{workshop.code}"].value
+    measurement = measurements.for_workshop(owner, training, "Police pre/post", users["trainer"])
+    self_paced = measurements.self_paced(training)
+    certificate = Certificate.objects.create(
+        code="TESTCODE2026",
+        user=users["learner"],
+        training=training,
+        organisation=owner,
+        name="Sam Jansen",
+    )
+    world = World(
+        owner=owner,
+        other=other,
+        users=users,
+        workshop=workshop,
+        activities=activities,
+        measurement=measurement,
+        self_paced=self_paced,
+        certificate=certificate,
+        participant_token=token,
+    )
+    exercise = training.exercises.order_by("pk").first()
+    assert exercise is not None
+    world.kwargs = {
+        "slug": TRAINING,
+        "organisation": owner.slug,
+        "code": certificate.code,
+        "lesson_slug": training.lessons.order_by("position").first().slug,
+        "exercise_slug": exercise.slug,
+        "token": measurement.token,
+        "phase": "pre",
+        "measurement_id": measurement.pk,
+        "workshop_id": workshop.pk,
+        "exercise_id": exercise.pk,
+        "activity_id": poll.pk,
+        "action": "close",
+        "answer_id": poll.answers.get().pk,
+        "participant_id": poll.answers.get().participant_id,
+        "door": "close",
+        "kind": "substance",
+        "object_id": "1",
+        "content_type_id": "1",
+        "id": "1",
+        "app_label": "accounts",
+        "url": "nothing-here",
+    }
+    persona = Persona.objects.order_by("slug").first()
+    assert persona is not None
+    world.kwargs_by_name = {
+        "api:api-substance": {"slug": Substance.objects.order_by("slug").first().slug},
+        "knowledge:substance": {"slug": "mdma"},
+        "knowledge:route": {"slug": Route.objects.order_by("pk").first().slug},
+        "cards:deck": {"slug": _first_deck()},
+        "cards:deck-pdf": {"slug": _first_deck()},
+        "cards:card": {"kind": "substance", "slug": "mdma"},
+        "mi:conversation": {"slug": persona.slug},
+        "mi:restart": {"slug": persona.slug},
+        "mi:summary": {"slug": persona.slug},
+        "assessments:paste-scale": {"slug": "mcrs"},
+        "accounts:organisation": {"slug": owner.slug},
+        "workshops:participant": {"code": workshop.code},
+        "workshops:answer": {"code": workshop.code, "activity_id": poll.pk},
+        "workshops:named": {"code": workshop.code},
+        "workshops:participant-events": {"code": workshop.code},
+        "trainings:revoke": {"organisation": owner.slug, "code": certificate.code},
+    }
+    return world
+
+
+def _first_deck() -> str:
+    from journeys.cards.models import Deck
+
+    deck = Deck.objects.order_by("position").first()
+    assert deck is not None
+    return deck.slug
+
+
+def url_names() -> list[tuple[str, URLPattern]]:
+    """Every named URL pattern of the platform, with its namespace: what the generated
+    tests walk. A new URL appears here by itself."""
+    found: list[tuple[str, URLPattern]] = []
+
+    def walk(resolver: URLResolver, namespace: str) -> None:
+        for entry in resolver.url_patterns:
+            if isinstance(entry, URLResolver):
+                inner = namespace
+                if entry.namespace:
+                    inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+                walk(entry, inner)
+            elif entry.name:
+                found.append((f"{namespace}:{entry.name}" if namespace else entry.name, entry))
+
+    walk(get_resolver(), "")
+    return sorted(set(found), key=lambda pair: pair[0])
+
+
+def path_for(world: World, name: str, pattern: URLPattern) -> str:
+    """The path of URL `name` with its arguments filled from the world."""
+    wanted = set(pattern.pattern.regex.groupindex)
+    values = {**world.kwargs, **world.kwargs_by_name.get(name, {})}
+    unknown = wanted - set(values)
+    assert not unknown, (
+        f"URL {name!r} takes {sorted(unknown)}: give them a value in tests/security/world.py"
+    )
+    return reverse(name, kwargs={key: values[key] for key in wanted})
