@@ -47,3 +47,20 @@ def test_an_agreement_answer_in_other_digits_is_a_400_with_what_fits(client: Cli
         assert response.status_code == 400, typed
         assert "Answer with a number from 1 to 5." in response.content.decode()
     assert not Response.objects.exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=(ValueError, AssertionError),
+    reason="the cause is in journeys/assessments/pairing.py read_code (raw.isdigit() then "
+    "int(raw)), which another engineer owns; the fix is whole_number(raw, low, high) there",
+)
+def test_a_code_number_in_other_digits_is_a_400_with_what_fits(client: Client, measurement):
+    url = f"/m/{measurement.token}/pre/"
+    for field, typed, message in [
+        ("birthday", "²", "Write a number from 1 to 31."),  # was a 500
+        ("siblings", "٣", "Write a number from 0 to 20."),  # was taken as 3
+    ]:
+        response = client.post(url, {**person_code(1), field: typed})
+        assert response.status_code == 400, typed
+        assert message in response.content.decode()
