@@ -1,4 +1,7 @@
-"""A real Chromium (Debian's package) driven by Playwright against the live test server."""
+"""A real Chromium (Debian's package) driven by Playwright against the live test server.
+
+Every browser context reports Content-Security-Policy violations, and a test fails on
+any: a page that works only without the policy is broken in production."""
 
 import os
 import shutil
@@ -22,6 +25,39 @@ CHROMIUM_FLAGS = [
 ]
 
 
+# Runs in every page before its own scripts; the event fires for each blocked script,
+# style, style attribute, connection or frame.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportCspViolation(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} ` +
+    `at ${event.sourceFile}:${event.lineNumber} on ${document.location.href}`
+  );
+}, true);
+"""
+
+
+class WatchedBrowser:
+    """The browser, with every new context collecting the CSP violations of its pages."""
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+        self.violations: list[str] = []
+
+    def new_context(self, **options: Any) -> Any:
+        context = self.browser.new_context(**options)
+
+        def report(violation: str) -> None:  # Playwright marks the function: no builtins
+            self.violations.append(violation)
+
+        context.expose_function("reportCspViolation", report)
+        context.add_init_script(REPORT_VIOLATIONS)
+        return context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.browser, name)
+
+
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
     if CHROMIUM is None:
@@ -36,10 +72,18 @@ def browser() -> Iterator[Any]:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            yield browser
+            yield WatchedBrowser(browser)
             browser.close()
     finally:
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(browser: Any) -> Iterator[None]:
+    """Fails the test when a page broke the Content-Security-Policy."""
+    browser.violations.clear()
+    yield
+    assert browser.violations == [], "Content-Security-Policy violations"
 
 
 @pytest.fixture
