@@ -111,25 +111,6 @@ def test_manage_runs_django_commands(fresh_install):
     assert "no issues" in result.stdout
 
 
-def test_check_deploy_passes_with_production_settings(fresh_install):
-    env = {
-        **fresh_install,
-        "JOURNEYS_DEBUG": "0",
-        "JOURNEYS_HTTPS": "1",
-        "ALLOWED_HOSTS": "journeys.example.org",
-        "SECRET_KEY": "x7" * 30 + "-production-like-key-for-the-test",
-    }
-    result = run(["manage", "check", "--deploy", "--fail-level", "WARNING"], env)
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_check_deploy_warns_when_https_is_off(fresh_install):
-    env = {**fresh_install, "ALLOWED_HOSTS": "journeys.example.org"}
-    result = run(["manage", "check", "--deploy", "--fail-level", "WARNING"], env)
-    assert result.returncode != 0
-    assert "SECURE_SSL_REDIRECT" in result.stderr + result.stdout
-
-
 def test_an_unsupported_language_setting_is_refused_clearly(fresh_install):
     result = run(["manage", "check"], {**fresh_install, "JOURNEYS_LANGUAGE": "fr"})
     assert result.returncode != 0
