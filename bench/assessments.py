@@ -7,7 +7,9 @@ Synthetic responses (journeys/assessments/demo.py's generator) for `groups` work
 `runs` runs:
 1. the report's figures (report.build_report, every outcome, test and CI), plain data;
 2. the same plus its four SVG plots, as the page draws them;
-3. the PDF (WeasyPrint) of that report.
+3. the PDF (WeasyPrint) of that report;
+4. one pairing-key derivation (journeys/assessments/pairing.py), and what trying every
+   self-generated code against one measurement would cost with it.
 Prints a table (figure, value, target) and exits non-zero when it cannot run.
 """
 
@@ -71,6 +73,29 @@ def measure(runs: int, groups: int, people: int) -> list[tuple[str, str, str]]:
     ]
 
 
+def pairing_cost(runs: int) -> list[tuple[str, str, str]]:
+    from journeys.assessments.pairing import CODE_SPACE, pairing_for
+
+    pairing_for("warm-up", "AA-1-A-0")  # reads the pairing key file once
+    times = []
+    for n in range(max(runs, 9)):
+        start = time.perf_counter()
+        pairing_for("bench", f"MA-{n + 1}-K-2")
+        times.append(time.perf_counter() - start)
+    one = statistics.median(times)
+    cores = os.cpu_count() or 1
+    core_days = one * CODE_SPACE / 86400
+    return [
+        ("pairing-key derivation (one per questionnaire), median s", f"{one:.3f}", "<= 0.3 s"),
+        (f"full search of the {CODE_SPACE:,} codes, days on one core", f"{core_days:.1f}", ""),
+        (
+            f"the same on all {cores} cores of this machine, days",
+            f"{core_days / cores:.1f}",
+            ">= 1 day per measurement",
+        ),
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -80,8 +105,9 @@ def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journeys.settings")
     with tempfile.TemporaryDirectory() as var:
         os.environ["JOURNEYS_VAR_DIR"] = var
+        os.environ["JOURNEYS_PAIRING_KEY_FILE"] = str(Path(var) / "pairing_key")
         os.environ.pop("DATABASE_URL", None)
-        rows = measure(args.runs, args.groups, args.people)
+        rows = measure(args.runs, args.groups, args.people) + pairing_cost(args.runs)
     width = max(len(row[0]) for row in rows)
     print(f"{'figure':<{width}}  {'value':>8}  target")
     for figure, value, target in rows:

@@ -44,6 +44,11 @@ def read_or_create_secret_key(path: Path) -> str:
 
 DEBUG = envbool("JOURNEYS_DEBUG")
 SECRET_KEY = os.environ.get("SECRET_KEY") or read_or_create_secret_key(VAR_DIR / "secret_key")
+# Peppers the questionnaires' pairing keys (journeys/assessments/pairing.py). Kept out of
+# var/ on purpose: a copy of the database and var/ alone cannot test a single code.
+PAIRING_KEY_FILE = Path(
+    os.environ.get("JOURNEYS_PAIRING_KEY_FILE", Path.home() / ".config/journeys/pairing_key")
+)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 

@@ -1,18 +1,40 @@
 """The self-generated code that pairs someone's before, after and follow-up answers.
 
 Four questions a person answers the same way months later, without writing down a code
-and without giving their name. Only a keyed hash of the answers is stored, keyed per
+and without giving their name. Only a key derived from the answers is stored, per
 measurement: the same person in two workshops cannot be linked, and the code cannot be
 read back from the database.
+
+The code space is small (676 × 31 × 26 × 21 = 11.4 million codes), so a fast keyed hash
+gives every respondent's code to anyone who holds its key: trying all codes took 37 s.
+The stored key is therefore
+
+    scrypt(HMAC(SECRET_KEY, token:code), salt=HMAC(pairing key, token), n=2**15, r=8)
+
+- slow: one derivation costs 0.1 to 0.16 s and 32 MiB; trying every code against one
+  measurement costs 7 to 11 days of both cores of the 2-core machine this was built on
+  (`python bench/assessments.py` measures it). One derivation per questionnaire.
+- peppered: the salt needs the pairing key, a random file kept apart from var/ and the
+  database (JOURNEYS_PAIRING_KEY_FILE). Without it not a single code can be tried.
+- The inner HMAC is what was stored before keys were slow: migration 0003 turned every
+  stored key into its slow form, so earlier answers pair with later ones, and the
+  knowledge form still follows the inner HMAC, so nobody who answered before the change
+  gets the same form after it.
 """
 
 import hashlib
 import hmac
+import math
+import os
+import secrets
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -84,7 +106,69 @@ def read_code(fields: Mapping[str, str]) -> str:
     return "-".join(parts)
 
 
-def pair_key(measurement_token: str, code: str) -> str:
+# scrypt's cost: 128 × n × r bytes of memory (32 MiB) and about 0.1 s per derivation.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+
+# How many different codes there are: what a full search has to try.
+CODE_SPACE = math.prod(
+    26**q.length if q.kind == "letters" else q.high - q.low + 1 for q in CODE_QUESTIONS
+)
+
+
+@dataclass(frozen=True)
+class Pairing:
+    key: str  # stored with each response
+    first_form: str  # the knowledge form before: "a" or "b"; after, the other one
+
+
+def pairing_for(measurement_token: str, code: str) -> Pairing:
+    """The stored key for this code in this measurement: one slow derivation."""
+    inner = legacy_key(measurement_token, code)
+    first_form = "a" if int(inner[:8], 16) % 2 == 0 else "b"
+    return Pairing(slow_key(measurement_token, inner), first_form)
+
+
+def legacy_key(measurement_token: str, code: str) -> str:
+    """The fast keyed hash that was stored before keys were slow; never stored now."""
     secret = settings.SECRET_KEY.encode()
     message = f"{measurement_token}:{code}".encode()
     return hmac.new(secret, message, hashlib.sha256).hexdigest()[:32]
+
+
+def slow_key(measurement_token: str, inner: str) -> str:
+    salt = hmac.new(pairing_secret(), measurement_token.encode(), hashlib.sha256).digest()
+    derived = hashlib.scrypt(
+        inner.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, maxmem=2**26, dklen=16
+    )
+    return derived.hex()
+
+
+def pairing_secret() -> bytes:
+    return _read_or_create(Path(settings.PAIRING_KEY_FILE))
+
+
+@cache
+def _read_or_create(path: Path) -> bytes:
+    """The pairing key file's 32 random bytes, made on first use. Two processes starting
+    together agree: the file appears whole (a hard link of a finished file) or not at all."""
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            draft = path.with_name(f".{path.name}.{os.getpid()}")
+            draft.write_text(secrets.token_hex(32))
+            draft.chmod(0o600)
+            try:
+                os.link(draft, path)
+            except FileExistsError:
+                pass  # another process made it first: use theirs
+            finally:
+                draft.unlink()
+        text = path.read_text().strip()
+    except OSError as error:
+        raise ImproperlyConfigured(
+            f"Cannot read or create the pairing key file {path} ({error.strerror}): "
+            "set JOURNEYS_PAIRING_KEY_FILE to a writable path outside JOURNEYS_VAR_DIR."
+        ) from error
+    if len(text) < 32:
+        raise ImproperlyConfigured(f"The pairing key file {path} holds too short a key.")
+    return text.encode()

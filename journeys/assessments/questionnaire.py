@@ -55,11 +55,12 @@ class Section:
     questions: list[Question]
 
 
-def knowledge_form(pair_key: str, phase: str) -> str:
+def knowledge_form(first_form: str, phase: str) -> str:
+    """The form to answer in this phase: the code decides the first (pairing.py), and
+    after the training it is the other one."""
     if phase == FOLLOW_UP:
         return ""
-    first = "a" if int(pair_key[:8], 16) % 2 == 0 else "b"
-    return first if phase == PRE else {"a": "b", "b": "a"}[first]
+    return first_form if phase == PRE else {"a": "b", "b": "a"}[first_form]
 
 
 def _knowledge(definition: Definition, form: str) -> Section:

@@ -17,7 +17,7 @@ from journeys.accounts.access import organisations_for_staff
 from journeys.assessments import measurements, plots, questionnaire
 from journeys.assessments.forms import LicensedScaleForm, MeasurementForm
 from journeys.assessments.models import Instrument, LicensedScale, Measurement, Scale
-from journeys.assessments.pairing import CODE_QUESTIONS, CodeError, pair_key, read_code
+from journeys.assessments.pairing import CODE_QUESTIONS, CodeError, pairing_for, read_code
 from journeys.assessments.questionnaire import FOLLOW_UP, PHASES, POST, Definition
 from journeys.assessments.report import Report
 from journeys.core.models import Source
@@ -81,7 +81,9 @@ def take(request: HttpRequest, token: str, phase: str) -> HttpResponse:
         except CodeError as problem:
             errors = problem.errors
         else:
-            request.session[key] = pair_key(measurement.token, code)
+            pairing = pairing_for(measurement.token, code)
+            form = questionnaire.knowledge_form(pairing.first_form, phase)
+            request.session[key] = [pairing.key, form]
             return redirect("assessments:answers", token, phase)
     fields = [
         {"question": q, "value": values[q.name], "error": errors.get(q.name)}
@@ -98,10 +100,10 @@ def answers(request: HttpRequest, token: str, phase: str) -> HttpResponse:
     if isinstance(definition, HttpResponse):
         return definition
     key = _session_key(measurement, phase)
-    pair = request.session.get(key)
-    if not pair:
+    opened = request.session.get(key)
+    if not isinstance(opened, list):  # no code yet, or a session from before keys were slow
         return redirect("assessments:take", token, phase)
-    form = questionnaire.knowledge_form(pair, phase)
+    pair, form = opened
     parts = questionnaire.sections(definition, phase, form, measurements.scales_of(measurement))
     posted = {q.id: request.POST.get(q.id, "") for q in questionnaire.questions(parts)}
     errors: dict[str, str] = {}
@@ -132,6 +134,7 @@ def answers(request: HttpRequest, token: str, phase: str) -> HttpResponse:
                 measurements.store_response(
                     measurement, phase, form, pair, stored, get_language() or "en", request.user
                 )
+                del request.session[key]  # the pairing key is kept only while it is open
                 request.session[f"{key}:done"] = True
                 return redirect("assessments:done", token, phase)
     context = {
