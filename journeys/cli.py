@@ -33,9 +33,14 @@ def describe_counts(counts: dict[str, int]) -> str:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import threading
+
     import uvicorn
 
     _django()
+    from journeys.core.maintenance import run_every_hour
+
+    threading.Thread(target=run_every_hour, args=(threading.Event(),), daemon=True).start()
     print(f"Journeys is serving on http://{args.host}:{args.port}/ (Ctrl+C stops it)")
     uvicorn.run(
         "journeys.asgi:application",
@@ -285,6 +290,15 @@ def cmd_mi_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_maintenance(args: argparse.Namespace) -> int:
+    _django()
+    from journeys.core.maintenance import clear_expired_sessions
+
+    clear_expired_sessions()
+    print("Expired sessions deleted.")
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journeys.settings")
     from django.core.management import execute_from_command_line
@@ -387,6 +401,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--latency-samples", type=int, default=300, help="replies to time (default 300)"
     )
     evaluate.set_defaults(handler=cmd_mi_evaluate)
+
+    maintenance = commands.add_parser(
+        "maintenance", help="delete expired sessions now (journeys serve does it every hour)"
+    )
+    maintenance.set_defaults(handler=cmd_maintenance)
 
     manage = commands.add_parser(
         "manage",

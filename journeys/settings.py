@@ -68,6 +68,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# A session holds a login and, while a questionnaire is open, its pairing key: a working
+# day, not Django's two weeks. Expired rows are deleted hourly (journeys/core/maintenance.py).
+SESSION_COOKIE_AGE = int(os.environ.get("JOURNEYS_SESSION_HOURS", "12")) * 3600
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
