@@ -240,10 +240,20 @@ STORAGES = {
 # Serve straight from the apps' static folders until `journeys setup` has collected them.
 WHITENOISE_USE_FINDERS = DEBUG or not any(STATIC_ROOT.iterdir())
 
-# Nothing identifying is logged: no request bodies, only warnings and errors.
+# Nothing identifying is logged: no request bodies, only warnings and errors, and no
+# exception messages, which can quote what someone wrote (journeys/core/logs.py).
+LOGGING_CONFIG = "journeys.core.logs.configure"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # Django's own handlers (a console under DEBUG, mail to ADMINS) give way to the root's;
+    # SQL with its values (DEBUG-level records) is never logged.
+    "loggers": {
+        "django": {"handlers": [], "level": "WARNING", "propagate": True},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }
+DEFAULT_EXCEPTION_REPORTER = "journeys.core.logs.PrivateReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "journeys.core.logs.PrivateReporterFilter"
