@@ -92,6 +92,14 @@ def test_a_forged_forwarded_header_does_not_give_a_fresh_allowance(client: Clien
     assert log_in(client, "ana", PASSWORD).status_code == 429
 
 
+def test_new_addresses_in_the_same_ipv6_64_do_not_give_fresh_tries(client: Client, lockout_on):
+    make_user("ana")
+    for n in range(lockout_on):
+        log_in(client, "ana", "wrong", address=f"2001:db8:1:2::{n + 1:x}")
+    assert log_in(client, "ana", PASSWORD, address="2001:db8:1:2:ffff::9").status_code == 429
+    assert log_in(client, "ana", PASSWORD, address="2001:db8:1:3::1").status_code == 302
+
+
 def test_an_administrators_reset_lets_the_user_in_again(client: Client, lockout_on):
     make_user("ana")
     guess(client, "ana", lockout_on)
