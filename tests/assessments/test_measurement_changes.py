@@ -2,6 +2,7 @@
 follow-up switch, a licensed scale's pasted text and a measurement's scales."""
 
 import random
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -74,7 +75,7 @@ def test_the_owning_organisation_still_switches_its_own_follow_up(trainer_client
     assert group.follow_up_open is True
 
 
-def paste(trainer_client: Client, organisation, items: str) -> object:
+def paste(trainer_client: Client, organisation, items: str) -> Any:
     return trainer_client.post(
         "/assessments/scales/mcrs/",
         {"organisation": organisation.slug, "items": items, "permission": "Licence, 2026"},
