@@ -11,8 +11,8 @@ The stored key is therefore
 
     scrypt(HMAC(SECRET_KEY, token:code), salt=HMAC(pairing key, token), n=2**15, r=8)
 
-- slow: one derivation costs 0.1 to 0.16 s and 32 MiB; trying every code against one
-  measurement costs 7 to 11 days of both cores of the 2-core machine this was built on
+- slow: one derivation costs 0.09 to 0.16 s and 32 MiB; trying every code against one
+  measurement costs 6 to 11 days of both cores of the 2-core machine this was built on
   (`python bench/assessments.py` measures it). One derivation per questionnaire.
 - peppered: the salt needs the pairing key, a random file kept apart from var/ and the
   database (JOURNEYS_PAIRING_KEY_FILE). Without it not a single code can be tried.
@@ -106,7 +106,7 @@ def read_code(fields: Mapping[str, str]) -> str:
     return "-".join(parts)
 
 
-# scrypt's cost: 128 × n × r bytes of memory (32 MiB) and about 0.1 s per derivation.
+# scrypt's cost: 128 × n × r bytes of memory (32 MiB) and 0.09 to 0.16 s per derivation.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 
 # How many different codes there are: what a full search has to try.
