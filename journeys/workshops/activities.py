@@ -16,6 +16,8 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from journeys.core.numbers import whole_number
+
 Config = dict[str, Any]
 Value = Any  # a stored answer: plain JSON
 Tally = dict[str, Any]
@@ -214,14 +216,13 @@ def ranking_config(fields: Mapping[str, str]) -> Config:
 def ranking_answer(config: Config, form: Form) -> Value:
     """Positions posted per item (`rank-a=2`): every item once, places 1..n."""
     keys = [option["key"] for option in config["options"]]
-    places = {}
+    places: dict[str, int] = {}
     for key in keys:
-        place = _one(form, f"rank-{key}")
-        if not place.isdigit():
-            raise AnswerError(_("Give every item a place."))
-        places[key] = int(place)
-    if sorted(places.values()) != list(range(1, len(keys) + 1)):
-        raise AnswerError(_("Give every item its own place, from 1 to %(n)d.") % {"n": len(keys)})
+        place = whole_number(_one(form, f"rank-{key}"), 1, len(keys))
+        if place is None or place in places.values():  # n different places of 1..n
+            message = _("Give every item its own place, from 1 to %(n)d.")
+            raise AnswerError(message % {"n": len(keys)})
+        places[key] = place
     return sorted(keys, key=places.__getitem__)
 
 

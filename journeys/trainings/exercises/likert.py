@@ -8,6 +8,7 @@ from pydantic import Field
 
 from journeys.core.content.schema import Slug, Strict, Text
 from journeys.core.content.yamlfile import Loc
+from journeys.core.numbers import whole_number
 from journeys.trainings.exercises.base import (
     AnswerError,
     ExerciseBase,
@@ -42,10 +43,10 @@ def validate(exercise: Likert) -> list[tuple[Loc, str]]:
 def read_answer(exercise: Likert, form: Form) -> State:
     ratings = {}
     for item in exercise.items:
-        raw = one(form, item.id)
-        if not raw.isdigit() or int(raw) not in SCALE:
+        rating = whole_number(one(form, item.id), SCALE[0], SCALE[-1])
+        if rating is None:
             raise AnswerError("answer each statement from 1 to 5")
-        ratings[item.id] = int(raw)
+        ratings[item.id] = rating
     return {"ratings": ratings}
 
 

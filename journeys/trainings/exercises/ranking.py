@@ -8,6 +8,7 @@ from pydantic import Field
 
 from journeys.core.content.schema import Slug, Strict, Text
 from journeys.core.content.yamlfile import Loc
+from journeys.core.numbers import whole_number
 from journeys.trainings.exercises.base import (
     AnswerError,
     ExerciseBase,
@@ -52,12 +53,12 @@ def read_answer(exercise: Ranking, form: Form) -> State:
     """Form fields rank-<item id> hold positions 1..n, each used once."""
     positions: dict[int, str] = {}
     for item in exercise.items:
-        raw = one(form, f"rank-{item.id}")
-        if not raw.isdigit() or not 1 <= int(raw) <= len(exercise.items):
+        place = whole_number(one(form, f"rank-{item.id}"), 1, len(exercise.items))
+        if place is None:
             raise AnswerError(f"give each item a place from 1 to {len(exercise.items)}")
-        if int(raw) in positions:
+        if place in positions:
             raise AnswerError("give each place to one item only")
-        positions[int(raw)] = item.id
+        positions[place] = item.id
     return {"order": [positions[place] for place in sorted(positions)]}
 
 
