@@ -150,8 +150,8 @@ def database_from_env() -> dict[str, object]:
 
 DATABASES = {"default": database_from_env()}
 
-# Rate-limit counters live in the cache: Redis when several processes share the load,
-# else this process's memory.
+# Rate-limit counters (journeys/core/limits.py) live in Redis when it is set, else in the
+# database: this process's memory would give each process its own budget.
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
@@ -160,11 +160,13 @@ CACHES = {
     )
 }
 
-# Live workshops: the most participants a trainer may allow in one workshop, and how
-# often one address may join or guess a code, and one participant answer, per minute.
+# Live workshops: the most participants a trainer may allow in one workshop; per minute:
+# joins into one workshop from one address and in all (after its first that many), wrong
+# codes from one address, and answers from one participant (docs/workshops.md: why these).
 WORKSHOP_PARTICIPANT_CAP = int(os.environ.get("JOURNEYS_WORKSHOP_CAP", "300"))
-RATE_JOIN = int(os.environ.get("JOURNEYS_RATE_JOIN", "300"))
-RATE_WRONG_CODE = int(os.environ.get("JOURNEYS_RATE_WRONG_CODE", "10"))
+RATE_JOIN = int(os.environ.get("JOURNEYS_RATE_JOIN", "60"))
+RATE_JOIN_WORKSHOP = int(os.environ.get("JOURNEYS_RATE_JOIN_WORKSHOP", "100"))
+RATE_WRONG_CODE = int(os.environ.get("JOURNEYS_RATE_WRONG_CODE", "200"))
 RATE_ANSWER = int(os.environ.get("JOURNEYS_RATE_ANSWER", "30"))
 # Card PDFs (journeys/cards/downloads.py): new ones one address may have built per minute
 # (a stored one is free), and the disk that composed decks may fill in var/cards/composed/.

@@ -59,11 +59,19 @@ def curriculum(db: None) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> None:
-    """Rate-limit counters live in the cache; each test starts with none."""
+def _fresh_rate_limits(request: pytest.FixtureRequest) -> None:
+    """Rate-limit counters live in Redis (the cache) or else the database; each test
+    starts with none."""
     from django.core.cache import cache
 
     cache.clear()
+    for database in ("transactional_db", "db"):
+        if database in request.fixturenames:
+            from journeys.core.models import RateCounter
+
+            request.getfixturevalue(database)
+            RateCounter.objects.all().delete()
+            break
 
 
 @pytest.fixture(autouse=True)

@@ -42,3 +42,19 @@ def client_address(request: HttpRequest) -> str:
             except ValueError:
                 return address  # a garbled header: fall back to the proxy itself
     return address
+
+
+def client_network(request: HttpRequest) -> str:
+    """What a per-address rate limit counts by: the IPv4 address, or an IPv6 address's
+    /64, written as its first address. A phone or a household gets a whole IPv6 /64, so
+    counting single addresses would give a script 2**64 fresh allowances."""
+    address = client_address(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:  # ::ffff:192.0.2.1 is the IPv4 client
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return str(ip)

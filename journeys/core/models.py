@@ -43,3 +43,21 @@ class ContentLoad(models.Model):
 def current_content_version() -> int:
     """The id of the newest content load (0 before any), one indexed query."""
     return ContentLoad.objects.values_list("id", flat=True).first() or 0
+
+
+class RateCounter(models.Model):
+    """How often something was done in one minute, for rate limits without Redis: the
+    database is shared by every server process, so the count is too (journeys/core/limits.py)."""
+
+    minute = models.PositiveBigIntegerField()  # minutes since 1970
+    key = models.CharField(max_length=64)  # a keyed hash of what is counted: no address in clear
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            # minute first: the same index finds one counter and the old minutes to delete
+            models.UniqueConstraint(fields=["minute", "key"], name="one_counter_per_minute_and_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key[:8]}… {self.count} in minute {self.minute}"
