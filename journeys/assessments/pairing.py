@@ -38,6 +38,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from journeys.core.numbers import whole_number
+
 
 class CodeError(Exception):
     """An answer to a code question does not fit; the message says how to answer it."""
@@ -94,13 +96,14 @@ def read_code(fields: Mapping[str, str]) -> str:
                 ) % {"n": question.length}
             parts.append(letters)
         else:
-            if not raw.isdigit() or not question.low <= int(raw) <= question.high:
+            number = whole_number(raw, question.low, question.high)
+            if number is None:
                 errors[question.name] = str(
                     _("Write a number from %(low)d to %(high)d.")
                     % {"low": question.low, "high": question.high}
                 )
             else:
-                parts.append(str(int(raw)))
+                parts.append(str(number))
     if errors:
         raise CodeError(errors)
     return "-".join(parts)
