@@ -148,6 +148,7 @@ def setup(var: Path) -> tuple[dict[str, str], str]:
             "JOURNEYS_VAR_DIR": str(var),
             "JOURNEYS_WORKSHOP_CAP": "10000",
             "JOURNEYS_RATE_JOIN": "1000000",
+            "JOURNEYS_RATE_JOIN_WORKSHOP": "1000000",  # thousands join one workshop at once
         }
     )
     done = subprocess.run(

@@ -9,6 +9,10 @@ it to each open Server-Sent-Events stream. A stream keeps only the newest event 
 name, so a slow phone skips states instead of falling behind.
 
 The database stays the truth: a page that (re)connects gets the current state first.
+
+A participant the trainer removes is told on their own stream, the same way: `removed()`
+is published (to Redis, or straight here), and each process ends that participant's
+streams after the message (streams.py).
 """
 
 import asyncio
@@ -52,6 +56,8 @@ class Listener:
     workshop_id: int
     audience: str
     language: str
+    participant_id: int | None = None  # a phone's stream: who joined with it
+    removed: bool = False  # the trainer removed that participant: end the stream
     latest: dict[str, Event] = field(default_factory=dict)
     wake: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -91,8 +97,10 @@ class Hub:
 
     # ------------------------------------------------------------ streams
 
-    async def listen(self, workshop_id: int, audience: str, language: str) -> Listener:
-        listener = Listener(workshop_id, audience, language)
+    async def listen(
+        self, workshop_id: int, audience: str, language: str, participant_id: int | None = None
+    ) -> Listener:
+        listener = Listener(workshop_id, audience, language, participant_id)
         self.listeners[workshop_id].add(listener)
         await self._ensure_subscribed()
         return listener
@@ -133,6 +141,20 @@ class Hub:
         else:
             self.pending[workshop_id] = stage
             loop.call_later(wait, lambda: loop.create_task(self._flush(workshop_id)))
+
+    async def removed(self, workshop_id: int, participant_id: int) -> None:
+        """The trainer removed a participant: their streams, in every process, end."""
+        redis = await self._connection()
+        if redis is None:
+            self.end_streams_of(workshop_id, participant_id)
+        else:
+            await redis.publish(f"{CHANNEL}{workshop_id}", f"removed {participant_id}")
+
+    def end_streams_of(self, workshop_id: int, participant_id: int) -> None:
+        for listener in self.listeners.get(workshop_id, ()):
+            if listener.participant_id == participant_id:
+                listener.removed = True
+                listener.wake.set()
 
     def forget(self, workshop_id: int, stage: bool) -> None:
         """Drop cached events a change made stale: the room's always, everyone's on a
@@ -210,6 +232,9 @@ class Hub:
                     if message["type"] != "pmessage":
                         continue
                     workshop_id = int(message["channel"].decode().removeprefix(CHANNEL))
+                    if message["data"].startswith(b"removed "):
+                        self.end_streams_of(workshop_id, int(message["data"].split()[1]))
+                        continue
                     stage = message["data"] == b"stage"
                     self.forget(workshop_id, stage)
                     asyncio.get_running_loop().create_task(self.deliver(workshop_id, stage))

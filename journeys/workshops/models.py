@@ -26,6 +26,8 @@ class Workshop(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.LIVE)
     participant_cap = models.PositiveIntegerField(_("most participants"), default=300)
     leaderboard = models.BooleanField(_("show a quiz leaderboard"), default=False)
+    # The trainer's lock: those in the room stay, nobody new joins.
+    joining_closed = models.BooleanField(_("closed to new participants"), default=False)
     # The pre/post questionnaires' measurement, made when the first one is added.
     measurement = models.OneToOneField(
         Measurement, on_delete=models.SET_NULL, null=True, blank=True, related_name="workshop"
@@ -80,6 +82,9 @@ class Participant(models.Model):
     # Only with this on may the room see the nickname beside a quiz score.
     named = models.BooleanField(default=False)
     joined = models.DateTimeField(auto_now_add=True)
+    # Removed by the trainer: kept (without answers) so the phone can be told, and so
+    # the room's join count still counts it; never counted as in the room.
+    removed = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["joined"]

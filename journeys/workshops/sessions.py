@@ -5,6 +5,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from journeys.accounts.access import AnyUser
 from journeys.accounts.models import Organisation
 from journeys.assessments import measurements
+from journeys.core.limits import allow
 from journeys.trainings.exercises import get_type
 from journeys.trainings.models import Exercise, Training
 from journeys.workshops.activities import ACTIVITY_TYPES, AnswerError, Config, ConfigError, Form
@@ -30,12 +32,16 @@ class JoinError(Exception):
     """Why someone cannot join: a message for the person on the phone."""
 
 
+class JoinTooFast(JoinError):
+    """Too many joins at once: the phone may try again in a minute (429)."""
+
+
 class ActionError(Exception):
     """A trainer's move that does not fit the workshop's state."""
 
 
 def normalise_code(typed: str) -> str:
-    return "".join(c for c in typed.upper() if c.isalnum())[: CODE_LENGTH + 2]
+    return "".join(c for c in typed.upper() if c.isascii() and c.isalnum())[: CODE_LENGTH + 2]
 
 
 def new_code() -> str:
@@ -77,15 +83,25 @@ def live_workshop(code: str) -> Workshop:
     return workshop
 
 
-def join(code: str, nickname: str) -> Participant:
-    workshop = live_workshop(code)
+def join(workshop: Workshop, nickname: str) -> Participant:
+    """A new participant, unless the trainer closed joining or the room is full. A
+    workshop takes its first RATE_JOIN_WORKSHOP participants at any pace (a room joining
+    at once), then that many a minute: a script that floods joins fills the room slowly
+    enough for the trainer to close it and remove what it added."""
     nickname = " ".join(nickname.split())[:MAX_NICKNAME]
     if not nickname:
         raise JoinError(_("Choose a nickname: any name you like, it need not be yours."))
     with transaction.atomic():
-        count = Participant.objects.filter(workshop=workshop).count()
-        if count >= workshop.participant_cap:
+        # One join at a time per workshop, so the cap holds under a flood.
+        workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+        if workshop.joining_closed:
+            raise JoinError(_("This workshop is closed to new participants."))
+        everyone = Participant.objects.filter(workshop=workshop)  # the removed too
+        if everyone.filter(removed=False).count() >= workshop.participant_cap:
             raise JoinError(_("This workshop is full. Ask the trainer."))
+        budget = settings.RATE_JOIN_WORKSHOP
+        if everyone.count() >= budget and not allow("join-workshop", str(workshop.pk), budget):
+            raise JoinTooFast(_("Many people are joining right now. Wait a minute and try again."))
         return Participant.objects.create(
             workshop=workshop, nickname=nickname, token=secrets.token_urlsafe(32)
         )
@@ -236,6 +252,21 @@ def review_answer(workshop: Workshop, answer_id: int, review: str) -> None:
     Answer.objects.filter(pk=answer_id, activity__workshop=workshop).update(review=review)
 
 
+def close_joining(workshop: Workshop, closed: bool = True) -> None:
+    """Lock (or unlock) the door: those in the room stay, nobody new joins."""
+    Workshop.objects.filter(pk=workshop.pk).update(joining_closed=closed)
+
+
+def remove_participant(workshop: Workshop, participant_id: int) -> None:
+    """Take someone out of the room with their answers (a flood's votes must not count);
+    the row stays, marked, so their phone can say what happened."""
+    with transaction.atomic():
+        found = Participant.objects.filter(pk=participant_id, workshop=workshop, removed=False)
+        if not found.update(removed=True, named=False):
+            raise ActionError(_("That participant is no longer in this workshop."))
+        Answer.objects.filter(participant_id=participant_id).delete()
+
+
 def end_workshop(workshop: Workshop) -> None:
     with transaction.atomic():
         workshop.activities.filter(state=Activity.State.OPEN).update(state=Activity.State.CLOSED)
@@ -260,6 +291,8 @@ def check_scenario_vote(activity: Activity, value: dict[str, str]) -> None:
 
 def follow_the_room(activity: Activity) -> None:
     """Take the choice most of the room voted for (the first on a tie) and move on."""
+    if activity.kind != "scenario":
+        raise ActionError(_("Only a scenario goes with the room's choice."))
     scenario = scenario_model(activity.config)
     progress = activity.progress or {}
     node = scenario.node(progress.get("node", ""))

@@ -16,6 +16,9 @@ from journeys.workshops.live import PARTICIPANT, ROOM, Event, Events
 from journeys.workshops.models import Activity, Answer, Participant, Workshop
 
 LEADERBOARD_SIZE = 5
+# The newest participants on the control page, each with Remove: enough to clear a
+# flood of joins, small enough for an event sent on every change.
+NEWEST_PARTICIPANTS = 30
 
 
 def tally(activity: Activity) -> Tally:
@@ -84,9 +87,11 @@ def room_context(workshop: Workshop) -> dict[str, Any]:
     pending = []
     if current and ACTIVITY_TYPES[current.kind].moderated:
         pending = list(current.answers.filter(review=Answer.Review.PENDING).order_by("updated"))
+    in_room = workshop.participants.filter(removed=False)
     return {
         "workshop": workshop,
-        "participants": workshop.participants.count(),
+        "participants": in_room.count(),
+        "newest": list(in_room.order_by("-joined", "-pk")[:NEWEST_PARTICIPANTS]),
         "current": current,
         "tally": tally(current) if current else None,
         "step": scenario_step(current) if current else None,

@@ -27,7 +27,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 LANGUAGES = "|".join(code for code, _name in settings.LANGUAGES)
 PARTICIPANT_PATH = re.compile(rf"^(?:/({LANGUAGES}))?/w/([A-Za-z0-9]{{1,12}})/events/$")
-ROOM_PATH = re.compile(rf"^(?:/({LANGUAGES}))?/workshops/(\d{{1,12}})/events/$")
+ROOM_PATH = re.compile(rf"^(?:/({LANGUAGES}))?/workshops/([0-9]{{1,12}})/events/$")
 KEEPALIVE_SECONDS = 15.0
 
 
@@ -60,6 +60,16 @@ def _query(scope: Scope, name: str) -> str:
     return str(parse_qs(scope.get("query_string", b"").decode("latin-1")).get(name, [""])[0])
 
 
+def removed_event(listener: live.Listener) -> live.Event:
+    """What a removed participant's phone shows in place of the activity."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override(listener.language):
+        html = render_to_string("workshops/_removed.html")
+    return live.Event("activity", "removed", html)
+
+
 async def _refuse(send: Send, status: int) -> None:
     await send(
         {
@@ -80,10 +90,10 @@ async def participant_stream(
     code = normalise_code(code)
     token = _cookies(scope).get(f"workshop-{code}", "")
 
-    def find() -> tuple[int, int] | None:
+    def find() -> tuple[int, int, int] | None:
         found = (
-            Participant.objects.filter(token=token, workshop__code=code)
-            .values_list("workshop_id", "workshop__stage")
+            Participant.objects.filter(token=token, workshop__code=code, removed=False)
+            .values_list("pk", "workshop_id", "workshop__stage")
             .first()
         )
         return found if token else None
@@ -91,9 +101,11 @@ async def participant_stream(
     found = await sync_to_async(find, thread_sensitive=False)()
     if found is None:
         return await _refuse(send, 403)
-    workshop_id, stage = found
+    participant_id, workshop_id, stage = found
     hub = live.hub()
-    listener = await hub.listen(workshop_id, live.PARTICIPANT, language or settings.LANGUAGE_CODE)
+    listener = await hub.listen(
+        workshop_id, live.PARTICIPANT, language or settings.LANGUAGE_CODE, participant_id
+    )
     seen = _header(scope, b"last-event-id") or _query(scope, "since")
     await _stream(hub, listener, receive, send, first=seen != str(stage))
 
@@ -157,6 +169,10 @@ async def _stream(
                 await asyncio.wait_for(listener.wake.wait(), KEEPALIVE_SECONDS)
             if disconnected.is_set():
                 break
+            if listener.removed:  # tell the phone, then end: it may not reconnect
+                event = await sync_to_async(removed_event, thread_sensitive=False)(listener)
+                await send({"type": "http.response.body", "body": event.encode()})
+                return
             events = listener.take()
             body = b"".join(event.encode() for event in events) or b": keep-alive\n\n"
             await send({"type": "http.response.body", "body": body, "more_body": True})

@@ -29,6 +29,12 @@ urlpatterns = [
         "workshops/<int:workshop_id>/answers/<int:answer_id>/review/", views.review, name="review"
     ),
     path("workshops/<int:workshop_id>/end/", views.end, name="end"),
+    path("workshops/<int:workshop_id>/joining/<slug:door>/", views.joining, name="joining"),
+    path(
+        "workshops/<int:workshop_id>/participants/<int:participant_id>/remove/",
+        views.remove,
+        name="remove",
+    ),
     path("workshops/<int:workshop_id>/report/", views.report, name="report"),
     path("workshops/<int:workshop_id>/report.csv", views.export, name="export"),
     path("join/", views.join, name="join"),

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 from journeys.accounts.access import AnyUser, organisations_for_staff
 from journeys.assessments import measurements
 from journeys.core import spreadsheets
-from journeys.core.clients import client_address
+from journeys.core.clients import client_network
 from journeys.core.limits import allow, over
 from journeys.trainings.models import Exercise
 from journeys.workshops import live, sessions, state
@@ -195,6 +195,29 @@ async def end(request: HttpRequest, workshop_id: int) -> HttpResponse:
     return await _trainer_move(request, workshop_id, sessions.end_workshop)
 
 
+async def joining(request: HttpRequest, workshop_id: int, door: str) -> HttpResponse:
+    """Close the workshop to new participants (`close`) or let them join again (`open`)."""
+    if door not in ("open", "close"):
+        raise Http404("No such action")
+
+    def do(workshop: Workshop) -> None:
+        sessions.close_joining(workshop, closed=door == "close")
+
+    return await _trainer_move(request, workshop_id, do, stage=False)
+
+
+async def remove(request: HttpRequest, workshop_id: int, participant_id: int) -> HttpResponse:
+    """Take a participant out, with their answers; their phone is told at once."""
+
+    def do(workshop: Workshop) -> None:
+        sessions.remove_participant(workshop, participant_id)
+
+    response = await _trainer_move(request, workshop_id, do, stage=False)
+    if response.status_code in (200, 302):  # removed: end that phone's streams
+        await live.hub().removed(workshop_id, participant_id)
+    return response
+
+
 async def _trainer_move(
     request: HttpRequest, workshop_id: int, do: Callable[[Workshop], object], stage: bool = True
 ) -> HttpResponse:
@@ -234,7 +257,7 @@ def report(request: HttpRequest, workshop_id: int) -> HttpResponse:
     context = {
         "workshop": workshop,
         "activities": activities,
-        "participants": workshop.participants.count(),
+        "participants": workshop.participants.filter(removed=False).count(),
     }
     return render(request, "workshops/report.html", context)
 
@@ -295,39 +318,63 @@ def _join_url(request: HttpRequest, workshop: Workshop) -> str:
 
 
 def join(request: HttpRequest) -> HttpResponse:
+    """Join by code and nickname. A browser joins a workshop once: with its participant
+    cookie it gets its place back. Wrong codes count per address (a /64 for IPv6); only
+    a flood of them makes the address wait. Joins count per address and workshop here
+    and per workshop in sessions.join. docs/workshops.md gives the numbers and why."""
     form = JoinForm(request.POST or None, initial={"code": request.GET.get("code", "")})
-    status = 200
-    if request.method == "POST":
-        client = client_address(request)
-        if over("wrong-code", client, settings.RATE_WRONG_CODE) or not allow(
-            "join", client, settings.RATE_JOIN
-        ):
-            form.add_error(
-                None, _("Too many tries from this network. Wait a minute and try again.")
-            )
-            return render(request, "workshops/join.html", {"form": form}, status=429)
-        if form.is_valid():
-            try:
-                participant = sessions.join(
-                    form.cleaned_data["code"], form.cleaned_data["nickname"]
-                )
-            except sessions.JoinError as problem:
-                allow("wrong-code", client, settings.RATE_WRONG_CODE)
-                form.add_error("code", str(problem))
-            else:
-                live.notify(participant.workshop_id)  # the room sees one more join
-                response = redirect("workshops:participant", participant.workshop.code)
-                response.set_cookie(
-                    _cookie(participant.workshop.code),
-                    participant.token,
-                    max_age=sessions.CODE_LIFETIME_HOURS * 3600,
-                    httponly=True,
-                    samesite="Lax",
-                    secure=settings.HTTPS,
-                )
-                return response
-        status = 400
+    if request.method != "POST":
+        return render(request, "workshops/join.html", {"form": form})
+    network = client_network(request)
+    if over("wrong-code", network, settings.RATE_WRONG_CODE):
+        # Refused without looking at the code: an answer would tell a guesser which
+        # codes are real, and the budget would no longer slow guessing down.
+        message = _("Too many wrong codes from this network. Wait a minute and try again.")
+        return _join_page(request, form, message, status=429)
+    if not form.is_valid():
+        return _join_page(request, form, status=400)
+    try:
+        workshop = sessions.live_workshop(form.cleaned_data["code"])
+    except sessions.JoinError as problem:
+        allow("wrong-code", network, settings.RATE_WRONG_CODE)
+        form.add_error("code", str(problem))
+        return _join_page(request, form, status=400)
+    me = _me(request, workshop.code)
+    if me is not None and me.removed:
+        return _join_page(request, form, _removed(), status=403)
+    if me is not None:  # this browser is in already: no second participant
+        return redirect("workshops:participant", workshop.code)
+    if not allow("join", f"{workshop.pk} {network}", settings.RATE_JOIN):
+        message = _("Many people joined from this network just now. Wait a minute and try again.")
+        return _join_page(request, form, message, status=429)
+    try:
+        participant = sessions.join(workshop, form.cleaned_data["nickname"])
+    except sessions.JoinError as problem:
+        status = 429 if isinstance(problem, sessions.JoinTooFast) else 400
+        return _join_page(request, form, str(problem), status=status)
+    live.notify(workshop.pk)  # the room sees one more join
+    response = redirect("workshops:participant", workshop.code)
+    response.set_cookie(
+        _cookie(workshop.code),
+        participant.token,
+        max_age=sessions.CODE_LIFETIME_HOURS * 3600,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.HTTPS,
+    )
+    return response
+
+
+def _join_page(
+    request: HttpRequest, form: JoinForm, error: str = "", status: int = 200
+) -> HttpResponse:
+    if error:
+        form.add_error(None, error)
     return render(request, "workshops/join.html", {"form": form}, status=status)
+
+
+def _removed() -> str:
+    return _("The trainer removed you from this workshop.")
 
 
 def _cookie(code: str) -> str:
@@ -335,8 +382,8 @@ def _cookie(code: str) -> str:
 
 
 def _me(request: HttpRequest, code: str) -> Participant | None:
-    """The participant this browser joined as, in the workshop with this code: one
-    indexed query (the secret token is unique)."""
+    """The participant this browser joined as, in the workshop with this code (one the
+    trainer removed too: callers say so): one indexed query (the token is unique)."""
     token = request.COOKIES.get(_cookie(code), "")
     if not token:
         return None
@@ -351,6 +398,8 @@ def participant_page(request: HttpRequest, code: str) -> HttpResponse:
     me = _me(request, code)
     if me is None:
         return redirect(reverse("workshops:join") + f"?code={sessions.normalise_code(code)}")
+    if me.removed:
+        return render(request, "workshops/removed.html", {"workshop": me.workshop}, status=403)
     workshop = Workshop.objects.select_related("current").get(pk=me.workshop_id)
     context = state.participant_context(workshop)
     current = context["current"]
@@ -366,6 +415,8 @@ def answer(request: HttpRequest, code: str, activity_id: int) -> HttpResponse:
     me = _me(request, code)
     if me is None:
         return _answered(request, code, _("Join the workshop first."), status=403)
+    if me.removed:
+        return _answered(request, code, _removed(), status=403)
     if not allow("answer", str(me.pk), settings.RATE_ANSWER):
         return _answered(request, code, _("Too many answers at once. Wait a moment."), 429)
     form = {key: request.POST.getlist(key) for key in request.POST}
@@ -391,8 +442,9 @@ def _answered(request: HttpRequest, code: str, message: str, status: int = 200) 
 @require_POST
 def named(request: HttpRequest, code: str) -> HttpResponse:
     me = _me(request, code)
-    if me is None:
-        return HttpResponse(_("Join the workshop first."), status=403)
+    if me is None or me.removed:
+        message = _removed() if me else _("Join the workshop first.")
+        return HttpResponse(message, status=403, content_type="text/plain; charset=utf-8")
     sessions.set_named(me, request.POST.get("named") == "1")
     live.notify(me.workshop_id)  # the leaderboard may change
     return redirect("workshops:participant", code)

@@ -86,6 +86,18 @@ def test_a_room_answers_a_poll_and_a_fact_or_fiction_round(browser, server):
     # A move that cannot be made says why, on the control page.
     control.get_by_role("button", name="Next activity").click()
     control.locator("#control-message", has_text="There is no next activity").wait_for()
+
+    # The trainer closes the door and removes someone; that phone is told without a reload.
+    control.get_by_role("button", name="Close to new participants").click()
+    control.get_by_text("Closed to new participants.").wait_for()
+    control.get_by_role("button", name="Remove Cy").click()
+    phones[2].get_by_text("The trainer removed you from this workshop.").wait_for()
+    presenter.locator(".participant-count", has_text="2").wait_for()
+    latecomer = browser.new_context().new_page()
+    latecomer.goto(f"{base}/join/?code={code}")
+    latecomer.get_by_label("Nickname").fill("Dee")
+    latecomer.get_by_role("button", name="Join").click()
+    latecomer.get_by_text("This workshop is closed to new participants.").wait_for()
     trainer.close()
 
 

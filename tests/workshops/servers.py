@@ -55,6 +55,7 @@ def fresh_site(var: Path) -> Site:
     env["JOURNEYS_VAR_DIR"] = str(var)
     env["JOURNEYS_WORKSHOP_CAP"] = "5000"
     env["JOURNEYS_RATE_JOIN"] = "100000"
+    env["JOURNEYS_RATE_JOIN_WORKSHOP"] = "100000"
     done = subprocess.run([JOURNEYS, "setup"], env=env, capture_output=True, text=True, check=True)
     password = re.search(r"with password '([^']+)'", done.stdout)
     assert password, done.stdout
