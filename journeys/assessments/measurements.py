@@ -143,13 +143,31 @@ def _objectives(training: Training) -> list[dict[str, Any]]:
     return [{"id": o.key, "text": o.text} for o in training.objectives.order_by("position")]
 
 
+def visible_responses(user: AnyUser, measurements: Sequence[Measurement]) -> QuerySet[Response]:
+    """The responses of `measurements` that `user` may see, in reports and downloads alike:
+    all of their own organisation's measurements; of the shared self-paced one, only their
+    organisations' learners'."""
+    own = organisations_for_staff(user)
+    return Response.objects.filter(
+        Q(measurement__in=[m for m in measurements if m.organisation_id is not None])
+        | Q(
+            measurement__in=[m for m in measurements if m.organisation_id is None],
+            organisations__in=own,
+        )
+    ).distinct()
+
+
 def build(
-    title: str, training: Training, measurements: Sequence[Measurement], language: str
+    user: AnyUser,
+    title: str,
+    training: Training,
+    measurements: Sequence[Measurement],
+    language: str,
 ) -> reports.Report | None:
     instrument = Instrument.objects.filter(training=training).first()
     if instrument is None:
         return None
-    responses = Response.objects.filter(measurement__in=measurements)
+    responses = visible_responses(user, measurements)
     # Licensed scales pool only where every measurement used the same ones.
     scale_sets = [scales_of(m) for m in measurements]
     slugs = {tuple(s["slug"] for s in chosen) for chosen in scale_sets}
@@ -169,10 +187,7 @@ def exported(user: AnyUser, measurement: Measurement) -> list[Response]:
     """The responses of `measurement` that `user` may download: from the shared
     self-paced measurement only their organisations' learners', and of those only what
     the report's rule for small groups lets through (report.exportable)."""
-    responses = measurement.responses.order_by("submitted", "pk")
-    if measurement.organisation_id is None:
-        responses = responses.filter(organisations__in=organisations_for_staff(user)).distinct()
-    found = list(responses)
+    found = list(visible_responses(user, [measurement]).order_by("submitted", "pk"))
     allowed = {stored.id for stored in reports.exportable(_stored(found))}
     return [response for response in found if response.pk in allowed]
 

@@ -288,9 +288,9 @@ def choose_scales(request: HttpRequest, measurement_id: int) -> HttpResponse:
         raise Http404(_("Scales can only be chosen before anyone has answered."))
     offered = {
         str(pk): pk
-        for pk in LicensedScale.objects.filter(
-            organisation=measurement.organisation
-        ).values_list("pk", flat=True)
+        for pk in LicensedScale.objects.filter(organisation=measurement.organisation).values_list(
+            "pk", flat=True
+        )
     }
     wanted = request.POST.getlist("scale")
     unknown = [value for value in wanted if value not in offered]
@@ -335,7 +335,11 @@ def _render_report(
 def measurement_report(request: HttpRequest, measurement_id: int) -> HttpResponse:
     measurement = _staff_measurement(request, measurement_id)
     report = measurements.build(
-        measurement.shown_title, measurement.training, [measurement], get_language() or "en"
+        request.user,
+        measurement.shown_title,
+        measurement.training,
+        [measurement],
+        get_language() or "en",
     )
     return _render_report(
         request,
@@ -353,9 +357,8 @@ def training_report(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404(_("Only trainers see reports"))
     training = get_object_or_404(Training, slug=slug)
     title = _("%(training)s: all groups") % {"training": localized(training.title).text}
-    report = measurements.build(
-        title, training, measurements.pooled(request.user, training), get_language() or "en"
-    )
+    pooled = measurements.pooled(request.user, training)
+    report = measurements.build(request.user, title, training, pooled, get_language() or "en")
     return _render_report(
         request,
         report,

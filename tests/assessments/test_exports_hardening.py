@@ -121,12 +121,29 @@ def test_self_paced_answers_go_only_to_the_learners_own_organisation(
         len(rows(client, "/assessments/trainings/motivational-interviewing/responses.csv")[1:])
         == 10
     )
+    # The report pages count the same answers as the downloads.
+    for page in (
+        f"/assessments/{shared.pk}/report/",
+        "/assessments/trainings/motivational-interviewing/report/",
+    ):
+        assert (
+            "Responses: 5 before, 5 after, 0 follow-up; 5 people"
+            in client.get(page).content.decode()
+        )
     # Rotterdam has two learners here: under 5, so its trainer gets no rows at all, and
-    # never Amsterdam's or the anonymous ones.
+    # never Amsterdam's or the anonymous ones; its report pages count only its own two.
     client.login(username="other-trainer", password=PASSWORD)
     assert rows(client, f"/assessments/{shared.pk}/responses.csv")[1:] == []
     pooled = rows(client, "/assessments/trainings/motivational-interviewing/responses.csv")
     assert pooled[1:] == []
+    for page in (
+        f"/assessments/{shared.pk}/report/",
+        "/assessments/trainings/motivational-interviewing/report/",
+    ):
+        assert (
+            "Responses: 2 before, 2 after, 0 follow-up; 2 people"
+            in client.get(page).content.decode()
+        )
 
 
 def test_a_stored_answer_that_looks_like_a_formula_is_written_as_text(

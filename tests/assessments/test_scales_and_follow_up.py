@@ -5,11 +5,13 @@ import random
 import pytest
 from django.test import Client
 
+from journeys.accounts.actions import add_member
+from journeys.accounts.models import Role
 from journeys.assessments import measurements
 from journeys.assessments.models import LicensedScale, Measurement, Response
 from journeys.trainings.models import Training
 from tests.assessments.helpers import fill_in, person_code, sheet
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.usefixtures("curriculum")
 
@@ -93,14 +95,17 @@ def test_a_licensed_scale_is_asked_and_scored(trainer_client, organisation, trai
     assert measurement.scales.count() == 1
 
 
-def test_self_paced_learners_and_a_follow_up(client, trainer, participant):
+def test_self_paced_learners_and_a_follow_up(client, trainer, participant, organisation):
     training = Training.objects.get(slug="motivational-interviewing")
     start = client.get("/trainings/motivational-interviewing/measure/pre/")
     measurement = Measurement.objects.get(kind="self-paced", training=training)
     assert start["Location"] == f"/m/{measurement.token}/pre/"
     rng = random.Random(9)
-    for n in range(5):
+    for n in range(5):  # the organisation's learners: its trainers see their answers
         phone = Client()
+        learner = make_user(f"learner-{n}")
+        add_member(organisation, learner, Role.PARTICIPANT)
+        phone.force_login(learner)
         fill_in(phone, f"/m/{measurement.token}/pre/", person_code(n), rng, 0.4)
         fill_in(phone, f"/m/{measurement.token}/post/", person_code(n), rng, 0.9)
         _posted, form, final = fill_in(
