@@ -26,14 +26,13 @@ def measure(runs: int, groups: int, people: int) -> list[tuple[str, str, str]]:
     import django
 
     django.setup()
+    from django.contrib.auth.models import AnonymousUser
     from django.core.management import call_command
     from django.utils import translation
 
     from journeys.accounts.actions import create_organisation
     from journeys.assessments import demo, measurements
     from journeys.assessments.models import Instrument, Response
-    from django.contrib.auth.models import AnonymousUser
-
     from journeys.assessments.pdf import report_pdf
     from journeys.assessments.views import _report_context
     from journeys.core.content.load import load_content
