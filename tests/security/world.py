@@ -209,10 +209,12 @@ def url_names() -> list[tuple[str, URLPattern]]:
     return sorted(set(found), key=lambda pair: pair[0])
 
 
-def path_for(world: World, name: str, pattern: URLPattern) -> str:
-    """The path of URL `name` with its arguments filled from the world."""
+def path_for(world: World, key: str, pattern: URLPattern, name: str = "") -> str:
+    """The path of URL `key` (a URL name, or a name@variant with its own arguments in
+    kwargs_by_name) with its arguments filled from the world."""
+    name = name or key
     wanted = set(pattern.pattern.regex.groupindex)
-    values = {**world.kwargs, **world.kwargs_by_name.get(name, {})}
+    values = {**world.kwargs, **world.kwargs_by_name.get(key, {})}
     unknown = wanted - set(values)
     assert not unknown, (
         f"URL {name!r} takes {sorted(unknown)}: give them a value in tests/security/world.py"

@@ -129,3 +129,26 @@ def test_killing_the_server_loses_no_acknowledged_answer(site, servers):
     status, _h, _t = phones[0].post(f"/w/{code}/answer/{poll}/", {"option": "b"})
     assert status == 302
     room.wait_for("results", 'data-count="5"')
+
+
+def test_event_streams_refuse_everyone_but_their_own_room(site, servers):
+    """The streams are answered before Django (the authorization matrix in tests/security
+    sees them as 501), so their refusals are checked here, on a real server. Another
+    organisation's trainer is refused by the same get_workshop_for_staff the matrix
+    checks for every trainer page."""
+    servers.append(server := Server(site))
+    trainer = Browser(server.url)
+    trainer.login("demo-trainer", site.password)
+    workshop_id, code = start_workshop(trainer)
+    _other_id, other_code = start_workshop(trainer, "Another room")
+    phone = join(server.url, code, "Ann")
+    token = phone.cookies[f"workshop-{code}"]
+    stranger = Browser(server.url)
+    assert stranger.request("GET", f"/workshops/{workshop_id}/events/")[0] == 404
+    assert phone.request("GET", f"/workshops/{workshop_id}/events/")[0] == 404
+    assert trainer.request("GET", "/workshops/999999999999/events/")[0] == 404
+    assert stranger.request("GET", f"/w/{code}/events/")[0] == 403
+    forged = Browser(server.url, {f"workshop-{code}": "forged"})
+    assert forged.request("GET", f"/w/{code}/events/")[0] == 403
+    elsewhere = Browser(server.url, {f"workshop-{other_code}": token})  # another room's code
+    assert elsewhere.request("GET", f"/w/{other_code}/events/")[0] == 403
