@@ -10,6 +10,8 @@ and participant on a staff page is the login redirect (checked below); 404 is ho
 of another organisation answers, the same as for a page that does not exist.
 """
 
+from typing import Any
+
 import pytest
 from django.db import transaction
 from django.test import Client
@@ -122,7 +124,7 @@ STREAMS = {"workshops:room-events", "workshops:participant-events"}
 STAFF_ONLY = "302 302"  # the first two statuses of a page that needs a login
 
 
-def _variant_kwargs(world: World, variant: str) -> dict[str, object]:
+def _variant_kwargs(world: World, variant: str) -> dict[str, Any]:
     return {"self-paced": {"measurement_id": world.self_paced.pk}}[variant]
 
 

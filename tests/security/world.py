@@ -5,11 +5,12 @@ from the URL list reach real objects, not only 404s."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
+from django.db.models import Model, QuerySet
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -25,6 +26,7 @@ from journeys.workshops import sessions
 from journeys.workshops.models import Activity, Workshop
 
 PASSWORD = "a-long-test-password-42"
+ModelT = TypeVar("ModelT", bound=Model)
 TRAINING = "harm-reduction"
 
 # The roles of the authorization matrix, in the order its rows list statuses.
@@ -140,7 +142,7 @@ def build() -> World:
         "slug": TRAINING,
         "organisation": owner.slug,
         "code": certificate.code,
-        "lesson_slug": training.lessons.order_by("position").first().slug,
+        "lesson_slug": _first(training.lessons.order_by("position")).slug,
         "exercise_slug": exercise.slug,
         "token": measurement.token,
         "phase": "pre",
@@ -162,9 +164,9 @@ def build() -> World:
     persona = Persona.objects.order_by("slug").first()
     assert persona is not None
     world.kwargs_by_name = {
-        "api:api-substance": {"slug": Substance.objects.order_by("slug").first().slug},
+        "api:api-substance": {"slug": _first(Substance.objects.order_by("slug")).slug},
         "knowledge:substance": {"slug": "mdma"},
-        "knowledge:route": {"slug": Route.objects.order_by("pk").first().slug},
+        "knowledge:route": {"slug": _first(Route.objects.order_by("pk")).slug},
         "cards:deck": {"slug": _first_deck()},
         "cards:deck-pdf": {"slug": _first_deck()},
         "cards:card": {"kind": "substance", "slug": "mdma"},
@@ -180,6 +182,12 @@ def build() -> World:
         "trainings:revoke": {"organisation": owner.slug, "code": certificate.code},
     }
     return world
+
+
+def _first(found: QuerySet[ModelT]) -> ModelT:
+    first = found.first()
+    assert first is not None, f"the content has no {found.model.__name__}"
+    return first
 
 
 def _first_deck() -> str:
