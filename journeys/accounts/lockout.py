@@ -8,23 +8,18 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from journeys.core.clients import client_address
+from journeys.core.clients import client_network
 
 
 def login_address(request: HttpRequest) -> str | None:
-    """The client's address as the rate limits see it (JOURNEYS_TRUSTED_PROXIES applies).
-    An IPv6 client counts by its /64, written as the network's first address: a phone or
-    household gets a whole /64, and single addresses would give a script endless fresh
-    tries. None without an address, as axes keeps addresses in an IP address column."""
+    """The client's network as the rate limits count it (core.clients.client_network:
+    JOURNEYS_TRUSTED_PROXIES applies, an IPv6 client counts by its /64). None without an
+    address, as axes keeps addresses in an IP address column."""
+    network = client_network(request)
     try:
-        ip = ipaddress.ip_address(client_address(request))
+        return str(ipaddress.ip_address(network))
     except ValueError:
         return None
-    if isinstance(ip, ipaddress.IPv6Address):
-        if ip.ipv4_mapped is not None:  # ::ffff:192.0.2.7 is the IPv4 client
-            return str(ip.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
-    return str(ip)
 
 
 def locked_out(
