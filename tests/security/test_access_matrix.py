@@ -7,7 +7,8 @@ Roles, in the order of each row's statuses: anonymous, participant (a phone that
 the workshop), learner (an account in the owning organisation), trainer and admin of
 another organisation, trainer and admin of the owning organisation. 302 for anonymous
 and participant on a staff page is the login redirect (checked below); 404 is how a page
-of another organisation answers, the same as for a page that does not exist.
+of another organisation answers, the same as for a page that does not exist. Every
+answer, whatever its status, carries the Content-Security-Policy header.
 """
 
 from typing import Any
@@ -155,6 +156,7 @@ def test_each_role_gets_its_status(in_world: World, key: str) -> None:
                 client: Client = in_world.client(role)
                 response = client.generic(method, path)
                 got[method].append(str(response.status_code))
+                assert response.has_header("Content-Security-Policy"), (method, path, role)
                 if role in ("anonymous", "participant") and response.status_code == 302:
                     _assert_not_a_way_in(response["Location"])
                 transaction.set_rollback(True)
