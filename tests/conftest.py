@@ -1,6 +1,7 @@
 """Shared fixtures: a seeded organisation with a trainer and a participant, and the
 real curriculum loaded from content/ (as `make run` would)."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,26 @@ from journeys.core.content.load import load_content
 FIXTURES = Path(__file__).parent / "fixtures"
 CONTENT_FIXTURES = FIXTURES / "content"
 PASSWORD = "a-long-test-password-42"
+
+# The fixtures through which a test reaches the database under test.
+# (pytest-django gives every test django_db_blocker, so that one says nothing.)
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """JOURNEYS_TESTS_DATABASE_ONLY=1 keeps only the tests that use the database: CI runs
+    everything on SQLite, then these again on PostgreSQL (the rest would only repeat)."""
+    if os.environ.get("JOURNEYS_TESTS_DATABASE_ONLY") != "1":
+        return
+    kept: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
+    for item in items:
+        uses = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        )
+        (kept if uses else dropped).append(item)
+    config.hook.pytest_deselected(items=dropped)
+    items[:] = kept
 
 
 def make_user(username: str) -> User:

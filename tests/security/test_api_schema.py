@@ -4,11 +4,14 @@ schemathesis sends generated requests to each operation and checks each answer a
 the description, with no server error."""
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from django.urls import Resolver404, resolve
 from hypothesis import HealthCheck, given, settings
@@ -64,8 +67,20 @@ def _operations() -> list[str]:
     )
 
 
+@pytest.fixture
+def connection_kept() -> Iterator[None]:
+    """Django closes the database connection when a request ends unless it runs under the
+    test client; schemathesis calls the WSGI handler itself, so keep the connection (and
+    the test's transaction) open as the test client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.parametrize("label", _operations())
-def test_the_api_answers_as_described(in_world: World, label: str) -> None:
+def test_the_api_answers_as_described(in_world: World, connection_kept: None, label: str) -> None:
     """Schemathesis' generated requests, through Django's WSGI handler in this process
     (so the world's database is the one answering), each answer validated."""
     schema = schemathesis.openapi.from_wsgi("/api/schema/", WSGIHandler())
