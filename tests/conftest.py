@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
+from django.test import Client
 
 from journeys.accounts.actions import add_member, create_organisation
 from journeys.accounts.models import Organisation, Role
@@ -71,6 +72,13 @@ def other_trainer(other_organisation: Organisation) -> User:
     user = make_user("other-trainer")
     add_member(other_organisation, user, Role.TRAINER)
     return user
+
+
+@pytest.fixture
+def trainer_client(client: Client, trainer: User) -> Client:
+    """The test client, logged in as the organisation's trainer."""
+    client.login(username="trainer", password=PASSWORD)
+    return client
 
 
 @pytest.fixture

@@ -23,12 +23,6 @@ MCRS_ITEMS = [{"text": f"Made-up item {n}", "reverse": n % 2 == 0} for n in rang
 CSV_NOTE = "The CSV leaves out every group in which fewer than 5 people answered both"
 
 
-@pytest.fixture
-def trainer_client(client: Client, trainer) -> Client:
-    client.login(username="trainer", password=PASSWORD)
-    return client
-
-
 def rows(client: Client, url: str) -> list[list[str]]:
     response = client.get(url)
     assert response.status_code == 200, response.content.decode()[:500]

@@ -21,12 +21,6 @@ MCRS_ITEMS = "\n".join(
 
 
 @pytest.fixture
-def trainer_client(client: Client, trainer) -> Client:
-    client.login(username="trainer", password=PASSWORD)
-    return client
-
-
-@pytest.fixture
 def group(organisation, trainer) -> Measurement:
     training = Training.objects.get(slug="addiction")
     return measurements.for_workshop(organisation, training, "Evening", trainer)

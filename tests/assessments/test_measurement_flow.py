@@ -12,16 +12,9 @@ from scipy import stats as scipy_stats
 from journeys.assessments.models import Instrument, Response
 from journeys.workshops.models import Workshop
 from tests.assessments.helpers import fill_in, person_code
-from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.usefixtures("curriculum")
 TRAINING = "health-risks"
-
-
-@pytest.fixture
-def trainer_client(client: Client, trainer) -> Client:
-    client.login(username="trainer", password=PASSWORD)
-    return client
 
 
 def start_workshop(trainer_client: Client, organisation) -> Workshop:

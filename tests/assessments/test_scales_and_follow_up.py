@@ -20,12 +20,6 @@ MCRS_ITEMS = "\n".join(
 )
 
 
-@pytest.fixture
-def trainer_client(client: Client, trainer) -> Client:
-    client.login(username="trainer", password=PASSWORD)
-    return client
-
-
 def test_pasting_a_licensed_scale_checks_it_against_its_rules(trainer_client, organisation):
     page = trainer_client.get("/assessments/scales/mcrs/").content.decode()
     assert "Medical Condition Regard Scale" in page and "5 items: mark each with (R)" in page

@@ -8,17 +8,10 @@ import pytest
 from django.test import Client
 
 from journeys.workshops.models import Activity, Answer, Workshop
-from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.usefixtures("curriculum")
 
 FORMULA = '=HYPERLINK("https://example.org/phish","klik")'
-
-
-@pytest.fixture
-def trainer_client(client: Client, trainer) -> Client:
-    client.login(username="trainer", password=PASSWORD)
-    return client
 
 
 @pytest.fixture

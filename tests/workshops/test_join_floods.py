@@ -15,12 +15,6 @@ from tests.workshops.test_rate_limits import whole_minute
 
 
 @pytest.fixture
-def trainer_client(client: Client, trainer) -> Client:
-    client.login(username="trainer", password=PASSWORD)
-    return client
-
-
-@pytest.fixture
 def workshop(organisation, trainer) -> Workshop:
     return Workshop.objects.create(
         organisation=organisation, trainer=trainer, title="Night shift", code="NGHT23"

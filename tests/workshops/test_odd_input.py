@@ -7,15 +7,8 @@ import pytest
 from django.test import Client
 
 from journeys.workshops.models import Activity, Answer, Workshop
-from tests.conftest import PASSWORD
 
 OPTIONS = [{"key": key, "text": {"en": key, "nl": key}} for key in ("a", "b", "c")]
-
-
-@pytest.fixture
-def trainer_client(client: Client, trainer) -> Client:
-    client.login(username="trainer", password=PASSWORD)
-    return client
 
 
 @pytest.fixture

@@ -15,12 +15,6 @@ pytestmark = pytest.mark.usefixtures("curriculum")
 
 
 @pytest.fixture
-def trainer_client(client: Client, trainer) -> Client:
-    client.login(username="trainer", password=PASSWORD)
-    return client
-
-
-@pytest.fixture
 def workshop(trainer_client: Client, organisation) -> Workshop:
     response = trainer_client.post(
         "/workshops/",
