@@ -4,7 +4,6 @@ Every variable read here is documented in docs/settings.md (a test checks that).
 """
 
 import os
-import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,6 +11,8 @@ import dj_database_url
 import django_stubs_ext
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from journeys.core import keyfiles
 
 django_stubs_ext.monkeypatch()
 
@@ -31,19 +32,9 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-def read_or_create_secret_key(path: Path) -> str:
-    """Keep one random key per installation, so sessions survive restarts."""
-    if path.exists():
-        return path.read_text().strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(50)
-    path.write_text(key)
-    path.chmod(0o600)
-    return key
-
-
 DEBUG = envbool("JOURNEYS_DEBUG")
-SECRET_KEY = os.environ.get("SECRET_KEY") or read_or_create_secret_key(VAR_DIR / "secret_key")
+# One random key per installation, kept in var/, so sessions survive restarts.
+SECRET_KEY = os.environ.get("SECRET_KEY") or keyfiles.read_or_create(VAR_DIR / "secret_key", 50)
 # Peppers the questionnaires' pairing keys (journeys/assessments/pairing.py). Kept out of
 # var/ on purpose: a copy of the database and var/ alone cannot test a single code.
 PAIRING_KEY_FILE = Path(

@@ -25,8 +25,6 @@ The stored key is therefore
 import hashlib
 import hmac
 import math
-import os
-import secrets
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,6 +36,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from journeys.core import keyfiles
 from journeys.core.numbers import whole_number
 
 
@@ -152,21 +151,9 @@ def pairing_secret() -> bytes:
 
 @cache
 def _read_or_create(path: Path) -> bytes:
-    """The pairing key file's 32 random bytes, made on first use. Two processes starting
-    together agree: the file appears whole (a hard link of a finished file) or not at all."""
+    """The pairing key file's random key, made on first use (core/keyfiles.py)."""
     try:
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            draft = path.with_name(f".{path.name}.{os.getpid()}")
-            draft.write_text(secrets.token_hex(32))
-            draft.chmod(0o600)
-            try:
-                os.link(draft, path)
-            except FileExistsError:
-                pass  # another process made it first: use theirs
-            finally:
-                draft.unlink()
-        text = path.read_text().strip()
+        text = keyfiles.read_or_create(path)
     except OSError as error:
         raise ImproperlyConfigured(
             f"Cannot read or create the pairing key file {path} ({error.strerror}): "
