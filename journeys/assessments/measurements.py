@@ -147,14 +147,12 @@ def visible_responses(user: AnyUser, measurements: Sequence[Measurement]) -> Que
     """The responses of `measurements` that `user` may see, in reports and downloads alike:
     all of their own organisation's measurements; of the shared self-paced one, only their
     organisations' learners'."""
-    own = organisations_for_staff(user)
-    return Response.objects.filter(
-        Q(measurement__in=[m for m in measurements if m.organisation_id is not None])
-        | Q(
-            measurement__in=[m for m in measurements if m.organisation_id is None],
-            organisations__in=own,
-        )
-    ).distinct()
+    own_learners = Q(organisations__in=organisations_for_staff(user))
+    return (
+        Response.objects.filter(measurement__in=measurements)
+        .filter(Q(measurement__organisation__isnull=False) | own_learners)
+        .distinct()
+    )
 
 
 def build(
