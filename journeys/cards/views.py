@@ -21,7 +21,7 @@ from journeys.cards.pdf import (
     short_names,
 )
 from journeys.core.citations import sources_by_key
-from journeys.core.clients import client_address
+from journeys.core.clients import client_network
 from journeys.core.text import localized
 
 
@@ -177,7 +177,7 @@ def _pdf_response(
         pdf = downloads.stored_or_built(
             [language, options, title, *refs],
             lambda: build_pdf(decks.cards_for(refs, language), options, title).pdf,
-            who=client_address(request),
+            who=client_network(request),
             composed=composed,
         )
     except decks.CardError as error:
