@@ -27,7 +27,13 @@ run: $(VENV)/.installed
 setup: $(VENV)/.installed
 	$(BIN)/journeys setup
 
-test: $(VENV)/.installed-test
+# axe-core for the browser tests' accessibility checks; without npm those tests skip.
+AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/axe/package-lock.json
+	if command -v npm >/dev/null; then npm ci --prefix tests/browser/axe --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the browser tests will skip (install Node.js to run them)"; fi
+
+test: $(VENV)/.installed-test $(AXE)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test $(VENV)/.installed-lint

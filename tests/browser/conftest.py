@@ -1,7 +1,9 @@
 """A real Chromium (Debian's package) driven by Playwright against the live test server.
 
 Every browser context reports Content-Security-Policy violations, and a test fails on
-any: a page that works only without the policy is broken in production."""
+any: a page that works only without the policy is broken in production. axe-core checks
+the page each test leaves behind, and the states the tests check on the way
+(tests/browser/accessibility.py): a WCAG 2.1 A/AA violation fails the test."""
 
 import os
 import shutil
@@ -12,6 +14,7 @@ import pytest
 from django.conf import settings
 
 from journeys.core.content.load import load_content
+from tests.browser.accessibility import AXE_SOURCE, check_accessibility
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [
@@ -64,6 +67,10 @@ def browser() -> Iterator[Any]:
         if os.environ.get("CI"):
             pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package")
         pytest.skip("Chromium is not installed (apt-get install chromium)")
+    if not AXE_SOURCE.exists():
+        if os.environ.get("CI"):
+            pytest.fail("axe-core is missing: .ci/run installs it with npm ci")
+        pytest.skip("axe-core is not installed: npm ci --prefix tests/browser/axe (needs Node.js)")
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread, which makes Django refuse
@@ -91,6 +98,8 @@ def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone
     page = context.new_page()
     yield page
+    if not page.is_closed() and page.url.startswith("http"):
+        check_accessibility(page)  # the state the test left the page in
     context.close()
 
 
