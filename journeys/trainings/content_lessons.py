@@ -11,6 +11,7 @@ from journeys.core.content.problems import Problem
 from journeys.core.content.registry import ContentFile, ContentKind, UnknownVariant, register
 from journeys.core.content.schema import Slug, Sources, Strict, Text
 from journeys.core.content.yamlfile import read_markdown
+from journeys.trainings import guide_plan
 from journeys.trainings.exercises import ExerciseBase, exercise_types, get_type
 
 LESSON_NAME = re.compile(r"^(?P<position>\d{2})-(?P<slug>[a-z0-9][a-z0-9-]*)$")
@@ -166,6 +167,16 @@ class TrainerGuideFile(Strict):
 def guide_references(file: ContentFile[TrainerGuideFile], files: Files) -> Iterator[Problem]:
     if _training_file(file.path.parent, files) is None:
         yield file.problem((), f"no training.yaml in {file.path.parent.name}/")
+    folder = file.path.parent
+    slugs = [e.path.stem for e in files.get("exercise", []) if e.path.parent.parent == folder]
+    body = file.model.body.as_dict()
+    for language in ("en", "nl"):
+        text = body.get(language) or ""
+        for _line, name in guide_plan.unknown_names(guide_plan.parse_timing(text), slugs):
+            yield file.problem(
+                ("body",),
+                f"the timing table ({language}) names {name!r}, no exercise of this training",
+            )
 
 
 def load_guides(files: list[ContentFile[TrainerGuideFile]]) -> None:
@@ -174,8 +185,16 @@ def load_guides(files: list[ContentFile[TrainerGuideFile]]) -> None:
     guides = {file.path.parent.name: file.model for file in files}
     for training in Training.objects.all():
         guide = guides.get(training.slug)
+        slugs = training.exercises.values_list("slug", flat=True)
         training.trainer_guide = (
-            {"title": guide.title.as_dict(), "body": guide.body.as_dict(), "sources": guide.sources}
+            {
+                "title": guide.title.as_dict(),
+                "body": guide.body.as_dict(),
+                "sources": guide.sources,
+                # The half day's timed blocks, with the exercises each names: the
+                # default workshop plan (workshops keeps those that can run live).
+                "timing": guide_plan.plan_blocks(guide.body.en, guide.body.nl, slugs),
+            }
             if guide
             else {}
         )

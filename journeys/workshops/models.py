@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from journeys.accounts.models import Organisation
 from journeys.assessments.models import Measurement
-from journeys.trainings.models import Training
+from journeys.trainings.models import Exercise, Training
 
 
 class Workshop(models.Model):
@@ -116,3 +116,44 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"answer {self.pk} to {self.activity_id}"
+
+
+class Plan(models.Model):
+    """A workshop prepared once and run as often as needed: a name and an ordered list
+    of activities. It belongs to an organisation; its trainers see, edit and start it."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("name"), max_length=200)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("workshop plan")
+        verbose_name_plural = _("workshop plans")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PlanItem(models.Model):
+    """One activity of a plan, as a snapshot (kind and config, as an Activity has them),
+    so a later change to the content does not break the plan; `exercise` says where it
+    came from, for display only."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField()  # 1..n without gaps
+    kind = models.CharField(max_length=30)  # a name in activities.ACTIVITY_TYPES
+    config = models.JSONField()
+    exercise = models.ForeignKey(
+        Exercise, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.position}"

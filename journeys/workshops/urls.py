@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journeys.workshops import views
+from journeys.workshops import plan_views, views
 
 app_name = "workshops"
 urlpatterns = [
@@ -37,6 +37,42 @@ urlpatterns = [
     ),
     path("workshops/<int:workshop_id>/report/", views.report, name="report"),
     path("workshops/<int:workshop_id>/report.csv", views.export, name="export"),
+    path("workshops/plans/", plan_views.plan_list, name="plans"),
+    path("workshops/plans/new/", plan_views.plan_new, name="plan-new"),
+    path("workshops/plans/<int:plan_id>/", plan_views.plan_edit, name="plan"),
+    path("workshops/plans/<int:plan_id>/start/", plan_views.plan_start, name="plan-start"),
+    path("workshops/plans/<int:plan_id>/own/", plan_views.plan_own, name="plan-own"),
+    path("workshops/plans/<int:plan_id>/add/", plan_views.plan_add, name="plan-add"),
+    path(
+        "workshops/plans/<int:plan_id>/add/<slug:training_slug>/",
+        plan_views.plan_add,
+        name="plan-add-from",
+    ),
+    path(
+        "workshops/plans/<int:plan_id>/add/<slug:training_slug>/<int:exercise_id>/",
+        plan_views.plan_pick,
+        name="plan-pick",
+    ),
+    path(
+        "workshops/plans/<int:plan_id>/items/<int:item_id>/<slug:action>/",
+        plan_views.plan_item,
+        name="plan-item",
+    ),
+    path(
+        "workshops/plans/default/<slug:training_slug>/",
+        plan_views.default_view,
+        name="plan-default",
+    ),
+    path(
+        "workshops/plans/default/<slug:training_slug>/start/",
+        plan_views.default_start,
+        name="plan-default-start",
+    ),
+    path(
+        "workshops/plans/default/<slug:training_slug>/copy/",
+        plan_views.default_copy,
+        name="plan-default-copy",
+    ),
     path("join/", views.join, name="join"),
     path("w/<str:code>/", views.participant_page, name="participant"),
     path("w/<str:code>/answer/<int:activity_id>/", views.answer, name="answer"),
