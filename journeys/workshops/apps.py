@@ -13,6 +13,9 @@ class WorkshopsConfig(AppConfig):
 
     def ready(self) -> None:
         from journeys.assessments.signals import response_saved
+        from journeys.workshops import live, state
+
+        live.use_builder(state.build_events)  # the one place live.py meets state.py
 
         response_saved.connect(tell_the_room, dispatch_uid="workshops-questionnaire-count")
 

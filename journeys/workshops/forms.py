@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from journeys.accounts.access import AnyUser, organisations_for_staff
 from journeys.trainings.models import Training
-from journeys.workshops.activities import ACTIVITY_TYPES
+from journeys.workshops.activities import activity_types
 
 
 class StartForm(forms.Form):
@@ -43,11 +43,7 @@ class StartForm(forms.Form):
 
 
 # Scenarios come from exercises and questionnaires from their own buttons.
-TYPED_KINDS = [
-    (name, t.label)
-    for name, t in ACTIVITY_TYPES.items()
-    if name not in ("scenario", "questionnaire")
-]
+TYPED_KINDS = [(name, t.label) for name, t in activity_types().items() if t.offered_on_form]
 
 
 class ActivityForm(forms.Form):

@@ -19,34 +19,20 @@ import asyncio
 import logging
 import weakref
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from asgiref.sync import async_to_sync
 from django.conf import settings
+
+from journeys.workshops.events import PARTICIPANT, ROOM, Builder, Event, Events
+
+__all__ = ["PARTICIPANT", "ROOM", "Event", "Events", "Hub", "Listener", "hub", "notify"]
 
 logger = logging.getLogger(__name__)
 
 INTERVAL = 0.15  # seconds between two events of one workshop: at most ~7 a second
 CHANNEL = "journeys:workshop:"
-
-ROOM = "room"  # the trainer's presenter and control pages
-PARTICIPANT = "participant"
-
-
-@dataclass(frozen=True)
-class Event:
-    name: str  # the SSE event name the page listens for: "activity", "results", ...
-    id: str
-    data: str  # HTML
-
-    def encode(self) -> bytes:
-        lines = "".join(f"data: {line}\n" for line in self.data.splitlines() or [""])
-        return f"id: {self.id}\nevent: {self.name}\n{lines}\n".encode()
-
-
-Events = dict[tuple[str, str], list[Event]]  # (audience, language) -> events
-Builder = Callable[[int, bool, set[tuple[str, str]]], Awaitable[Events]]
 
 
 @dataclass(eq=False)
@@ -249,22 +235,34 @@ class Hub:
 _hubs: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub]" = weakref.WeakKeyDictionary()
 
 
+_builder: Builder | None = None
+
+
+def use_builder(builder: Builder) -> None:
+    """What hubs build events with (state.build_events): wired in once, by apps.py."""
+    global _builder
+    _builder = builder
+
+
 def hub() -> Hub:
     """This event loop's hub (one per server process)."""
-    from journeys.workshops.state import build_events
-
+    if _builder is None:
+        raise RuntimeError("live.use_builder() was not called: is the workshops app installed?")
     loop = asyncio.get_running_loop()
     if loop not in _hubs:
-        _hubs[loop] = Hub(build_events, settings.REDIS_URL)
+        _hubs[loop] = Hub(_builder, settings.REDIS_URL)
     return _hubs[loop]
 
 
-def notify(workshop_id: int, stage: bool = False) -> None:
-    """`changed()` for sync views: under the ASGI server it runs on the server's event
-    loop (asgiref hands it there), so it reaches this process's hub."""
-    from asgiref.sync import async_to_sync
+def notify(workshop_id: int, stage: bool = False, removed: int | None = None) -> None:
+    """Tell the pages from sync code (a view, or an action's `transaction.on_commit`):
+    under the ASGI server asgiref runs it on the server's event loop, so it reaches this
+    process's hub; from an async view's `sync_to_async` thread likewise. `removed`: the
+    participant the trainer removed, whose streams end."""
 
     async def changed() -> None:
+        if removed is not None:
+            await hub().removed(workshop_id, removed)
         await hub().changed(workshop_id, stage)
 
     async_to_sync(changed)()

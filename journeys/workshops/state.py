@@ -1,6 +1,7 @@
 """What the pages of a live workshop show, read from the database: the room's view
-(presenter and control pages) and the participants' view. live.py builds events from
-these once per change and process; views use them for the first page load."""
+(presenter and control pages) and the participants' view. live.py's hub builds events
+with `build_events` (apps.py wires it in) once per change and process; views use these
+for the first page load."""
 
 from collections import Counter
 from typing import Any
@@ -10,9 +11,8 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from journeys.assessments.models import Response
-from journeys.workshops.activities import ACTIVITY_TYPES, Tally
-from journeys.workshops.live import PARTICIPANT, ROOM, Event, Events
+from journeys.workshops.activities import Tally, get_type
+from journeys.workshops.events import PARTICIPANT, ROOM, Event, Events
 from journeys.workshops.models import Activity, Answer, Participant, Workshop
 
 LEADERBOARD_SIZE = 5
@@ -22,45 +22,20 @@ NEWEST_PARTICIPANTS = 30
 
 
 def tally(activity: Activity) -> Tally:
-    kind = ACTIVITY_TYPES[activity.kind]
-    if activity.kind == "questionnaire":
-        handed_in = Response.objects.filter(
-            measurement__token=activity.config["measurement"], phase=activity.config["phase"]
-        ).count()
-        return kind.tally(activity.config, [None] * handed_in)
-    answers = activity.answers.all()
+    kind = get_type(activity.kind)
     if kind.moderated:
+        answers = activity.answers.all()
         shown = list(answers.filter(review=Answer.Review.SHOWN).values_list("value", flat=True))
         result = kind.tally(activity.config, shown)
         result["respondents"] = answers.count()
         result["waiting"] = answers.filter(review=Answer.Review.PENDING).count()
         return result
-    # Distinct answers with their counts, from the database: a poll of 3,000 answers
-    # decodes three values, not 3,000.
-    values = [
-        row["value"]
-        for row in answers.values("value").annotate(n=Count("id"))
-        for _ in range(row["n"])
-    ]
-    if activity.kind == "scenario":
-        step = (activity.progress or {}).get("node")
-        values = [value for value in values if value.get("step") == step]
-    return kind.tally(activity.config, values)
+    return kind.tally(activity.config, kind.tally_values(activity))
 
 
-def scenario_step(activity: Activity) -> dict[str, Any] | None:
-    if activity.kind != "scenario" or not activity.progress:
-        return None
-    from journeys.workshops.sessions import scenario_model
-
-    scenario = scenario_model(activity.config)
-    node = scenario.node(activity.progress["node"])
-    return {
-        "intro": activity.config["scenario"]["intro"],
-        "node": node,
-        "score": activity.progress["score"],
-        "finished": activity.progress["finished"],
-    }
+def step(activity: Activity) -> dict[str, Any] | None:
+    """Where an activity played in steps (a scenario) is; None for the others."""
+    return get_type(activity.kind).step(activity)
 
 
 def leaderboard(workshop: Workshop) -> list[dict[str, Any]]:
@@ -68,7 +43,7 @@ def leaderboard(workshop: Workshop) -> list[dict[str, Any]]:
     agreed to be shown by nickname appear, the others count as "someone"."""
     points: Counter[int] = Counter()
     for activity in workshop.activities.filter(state=Activity.State.REVEALED):
-        is_correct = ACTIVITY_TYPES[activity.kind].is_correct
+        is_correct = get_type(activity.kind).is_correct
         if is_correct is None:
             continue
         for participant_id, value in activity.answers.values_list("participant_id", "value"):
@@ -85,7 +60,7 @@ def room_context(workshop: Workshop) -> dict[str, Any]:
     current = workshop.current
     activities = list(workshop.activities.annotate(answer_count=Count("answers")))
     pending = []
-    if current and ACTIVITY_TYPES[current.kind].moderated:
+    if current and get_type(current.kind).moderated:
         pending = list(current.answers.filter(review=Answer.Review.PENDING).order_by("updated"))
     in_room = workshop.participants.filter(removed=False)
     return {
@@ -94,13 +69,12 @@ def room_context(workshop: Workshop) -> dict[str, Any]:
         "newest": list(in_room.order_by("-joined", "-pk")[:NEWEST_PARTICIPANTS]),
         "current": current,
         "tally": tally(current) if current else None,
-        "step": scenario_step(current) if current else None,
+        "step": step(current) if current else None,
         "activities": activities,
         "pending": pending,
         "revealed": current is not None and current.state == Activity.State.REVEALED,
         # Quiz results stay hidden until revealed, so nobody copies the room's answer.
-        "has_right_answer": current is not None
-        and ACTIVITY_TYPES[current.kind].is_correct is not None,
+        "has_right_answer": current is not None and get_type(current.kind).is_correct is not None,
         "leaderboard": leaderboard(workshop) if workshop.leaderboard else [],
     }
 
@@ -114,7 +88,7 @@ def participant_context(workshop: Workshop) -> dict[str, Any]:
         "open": current is not None and current.state == Activity.State.OPEN,
         "revealed": revealed,
         "tally": tally(current) if revealed and current else None,
-        "step": scenario_step(current) if current else None,
+        "step": step(current) if current else None,
     }
 
 

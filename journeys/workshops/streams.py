@@ -84,8 +84,8 @@ async def _refuse(send: Send, status: int) -> None:
 async def participant_stream(
     scope: Scope, receive: Receive, send: Send, language: str | None, code: str
 ) -> None:
+    from journeys.workshops.actions import normalise_code
     from journeys.workshops.models import Participant
-    from journeys.workshops.sessions import normalise_code
 
     code = normalise_code(code)
     token = _cookies(scope).get(f"workshop-{code}", "")
@@ -119,12 +119,12 @@ async def room_stream(
         from django.contrib import auth
         from django.http import Http404, HttpRequest
 
-        from journeys.workshops.views import get_workshop_for_staff
+        from journeys.workshops.actions import workshop_for_staff
 
         request = HttpRequest()
         request.session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
         try:
-            get_workshop_for_staff(auth.get_user(request), int(workshop_id))
+            workshop_for_staff(auth.get_user(request), int(workshop_id))
         except Http404:
             return False
         return True

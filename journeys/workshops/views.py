@@ -1,6 +1,6 @@
-"""Live workshop pages. Trainer pages are plain Django views; the answer and the
-trainer's moves are async views so they can tell live.py at once; event streams are
-async views holding a Server-Sent-Events response open."""
+"""Live workshop pages: parse the request, call a move of actions.py (which checks who
+may, writes and tells the open pages), render. The trainer's moves on a running workshop
+are async views; the event streams are served before Django (streams.py)."""
 
 from collections.abc import Callable
 from typing import Any
@@ -20,31 +20,23 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from journeys.accounts.access import AnyUser, organisations_for_staff
+from journeys.accounts.access import AnyUser
 from journeys.assessments import measurements
 from journeys.core import spreadsheets
 from journeys.core.clients import client_network
 from journeys.core.limits import allow, over
-from journeys.trainings.models import Exercise
-from journeys.workshops import live, sessions, state
-from journeys.workshops.activities import ACTIVITY_TYPES, AnswerError, ConfigError
+from journeys.workshops import actions, state
+from journeys.workshops.activities import (
+    ActionError,
+    AnswerError,
+    ConfigError,
+    exercise_types_offered,
+    get_type,
+)
 from journeys.workshops.forms import ActivityForm, JoinForm, StartForm
-from journeys.workshops.from_exercises import LIVE_TYPES
 from journeys.workshops.models import Activity, Answer, Participant, Workshop
 
 COOKIE_PREFIX = "workshop-"
-
-
-def get_workshop_for_staff(user: AnyUser, workshop_id: int) -> Workshop:
-    """A workshop of an organisation `user` trains for, else 404."""
-    workshop = (
-        Workshop.objects.select_related("current", "training", "organisation")
-        .filter(pk=workshop_id, organisation__in=organisations_for_staff(user))
-        .first()
-    )
-    if workshop is None:
-        raise Http404("No such workshop")
-    return workshop
 
 
 # ---------------------------------------------------------------- trainer pages
@@ -57,9 +49,9 @@ def index(request: HttpRequest) -> HttpResponse:
         raise Http404("Only trainers run workshops")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        workshop = sessions.start_workshop(
-            form.organisations[data["organisation"]],
+        workshop = actions.start_workshop(
             request.user,
+            form.organisations[data["organisation"]],
             data["title"],
             data["training"],
             data["cap"],
@@ -77,7 +69,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def control(request: HttpRequest, workshop_id: int) -> HttpResponse:
-    workshop = get_workshop_for_staff(request.user, workshop_id)
+    workshop = actions.workshop_for_staff(request.user, workshop_id)
     return _control_page(request, workshop, ActivityForm())
 
 
@@ -86,7 +78,7 @@ def _control_page(
 ) -> HttpResponse:
     exercises = []
     if workshop.training:
-        exercises = list(workshop.training.exercises.filter(type__in=LIVE_TYPES))
+        exercises = list(workshop.training.exercises.filter(type__in=exercise_types_offered()))
     context = {
         **state.room_context(workshop),
         "form": form,
@@ -101,7 +93,7 @@ def _control_page(
 
 @login_required
 def present(request: HttpRequest, workshop_id: int) -> HttpResponse:
-    workshop = get_workshop_for_staff(request.user, workshop_id)
+    workshop = actions.workshop_for_staff(request.user, workshop_id)
     context = {**state.room_context(workshop), "join_url": _join_url(request, workshop)}
     return render(request, "workshops/present.html", context)
 
@@ -109,16 +101,15 @@ def present(request: HttpRequest, workshop_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def add_activity(request: HttpRequest, workshop_id: int) -> HttpResponse:
-    workshop = get_workshop_for_staff(request.user, workshop_id)
+    workshop = actions.workshop_for_staff(request.user, workshop_id)
     form = ActivityForm(request.POST)
     error = ""
     if form.is_valid():
-        kind = ACTIVITY_TYPES[form.cleaned_data["kind"]]
         fields = {k: str(v) if v is not None else "" for k, v in form.cleaned_data.items()}
         fields["multiple"] = "1" if form.cleaned_data["multiple"] else ""
         try:
-            sessions.add_activity(workshop, kind.name, kind.read_config(fields))
-            live.notify(workshop.pk)
+            kind = get_type(form.cleaned_data["kind"])
+            actions.add_activity(request.user, workshop.pk, kind.name, kind.read_config(fields))
             return redirect("workshops:control", workshop.pk)
         except ConfigError as problem:
             error = str(problem)
@@ -128,33 +119,28 @@ def add_activity(request: HttpRequest, workshop_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def add_questionnaire(request: HttpRequest, workshop_id: int, phase: str) -> HttpResponse:
-    workshop = get_workshop_for_staff(request.user, workshop_id)
     try:
-        sessions.add_questionnaire(workshop, phase, request.user)
+        actions.add_questionnaire(request.user, workshop_id, phase)
     except ConfigError as problem:
+        workshop = actions.workshop_for_staff(request.user, workshop_id)
         return _control_page(request, workshop, ActivityForm(), str(problem), status=400)
-    live.notify(workshop.pk)
-    return redirect("workshops:control", workshop.pk)
+    return redirect("workshops:control", workshop_id)
 
 
 @login_required
 @require_POST
 def add_exercise(request: HttpRequest, workshop_id: int, exercise_id: int) -> HttpResponse:
-    workshop = get_workshop_for_staff(request.user, workshop_id)
-    exercise = Exercise.objects.filter(pk=exercise_id, training=workshop.training).first()
-    if exercise is None:
-        raise Http404("No such exercise in this workshop's training")
-    sessions.add_from_exercise(workshop, exercise)
-    live.notify(workshop.pk)
-    return redirect("workshops:control", workshop.pk)
+    actions.add_from_exercise(request.user, workshop_id, exercise_id)
+    return redirect("workshops:control", workshop_id)
 
 
-ACTIONS = {
-    "open": sessions.open_activity,
-    "close": sessions.close_activity,
-    "reveal": sessions.reveal_activity,
-    "delete": sessions.delete_activity,
-    "follow": sessions.follow_the_room,
+# The moves on one activity, by the name in its URL.
+ACTIVITY_MOVES: dict[str, Callable[[AnyUser, int, int], object]] = {
+    "open": actions.open_activity,
+    "close": actions.close_activity,
+    "reveal": actions.reveal_activity,
+    "delete": actions.delete_activity,
+    "follow": actions.follow_the_room,
 }
 
 
@@ -162,95 +148,82 @@ async def act(
     request: HttpRequest, workshop_id: int, activity_id: int, action: str
 ) -> HttpResponse:
     """open, close, reveal, delete, follow (a scenario's vote): then every page updates."""
-    if action not in ACTIONS:
+    if action not in ACTIVITY_MOVES:
         raise Http404("No such action")
-
-    def do(workshop: Workshop) -> None:
-        activity = (
-            Activity.objects.select_related("workshop")
-            .filter(pk=activity_id, workshop=workshop)
-            .first()
-        )
-        if activity is None:
-            raise Http404("No such activity")
-        ACTIONS[action](activity)
-
-    return await _trainer_move(request, workshop_id, do)
+    move = ACTIVITY_MOVES[action]
+    return await _trainer_move(
+        request, workshop_id, lambda user: move(user, workshop_id, activity_id)
+    )
 
 
 async def next_activity(request: HttpRequest, workshop_id: int) -> HttpResponse:
-    return await _trainer_move(request, workshop_id, sessions.next_activity)
+    return await _trainer_move(
+        request, workshop_id, lambda user: actions.next_activity(user, workshop_id)
+    )
 
 
 async def review(request: HttpRequest, workshop_id: int, answer_id: int) -> HttpResponse:
     choice = request.POST.get("review", "")
-
-    def do(workshop: Workshop) -> None:
-        sessions.review_answer(workshop, answer_id, choice)
-
-    return await _trainer_move(request, workshop_id, do, stage=False)
+    return await _trainer_move(
+        request,
+        workshop_id,
+        lambda user: actions.review_answer(user, workshop_id, answer_id, choice),
+    )
 
 
 async def end(request: HttpRequest, workshop_id: int) -> HttpResponse:
-    return await _trainer_move(request, workshop_id, sessions.end_workshop)
+    return await _trainer_move(
+        request, workshop_id, lambda user: actions.end_workshop(user, workshop_id)
+    )
 
 
 async def joining(request: HttpRequest, workshop_id: int, door: str) -> HttpResponse:
     """Close the workshop to new participants (`close`) or let them join again (`open`)."""
     if door not in ("open", "close"):
         raise Http404("No such action")
-
-    def do(workshop: Workshop) -> None:
-        sessions.close_joining(workshop, closed=door == "close")
-
-    return await _trainer_move(request, workshop_id, do, stage=False)
+    return await _trainer_move(
+        request,
+        workshop_id,
+        lambda user: actions.set_joining(user, workshop_id, closed=door == "close"),
+    )
 
 
 async def remove(request: HttpRequest, workshop_id: int, participant_id: int) -> HttpResponse:
     """Take a participant out, with their answers; their phone is told at once."""
-
-    def do(workshop: Workshop) -> None:
-        sessions.remove_participant(workshop, participant_id)
-
-    response = await _trainer_move(request, workshop_id, do, stage=False)
-    if response.status_code in (200, 302):  # removed: end that phone's streams
-        await live.hub().removed(workshop_id, participant_id)
-    return response
+    return await _trainer_move(
+        request,
+        workshop_id,
+        lambda user: actions.remove_participant(user, workshop_id, participant_id),
+    )
 
 
 async def _trainer_move(
-    request: HttpRequest, workshop_id: int, do: Callable[[Workshop], object], stage: bool = True
+    request: HttpRequest, workshop_id: int, move: Callable[[AnyUser], object]
 ) -> HttpResponse:
-    """A trainer's POST: check who, make the move in the database, then tell the pages."""
+    """A trainer's POST: check who is logged in, make the move (actions.py checks the
+    workshop, writes and tells the pages), answer."""
     if request.method != "POST":
         return HttpResponse(status=405)
     user = await request.auser()
     if not user.is_authenticated:
         return HttpResponse(_("Log in as a trainer first."), status=403)
-
-    def move() -> Workshop:
-        workshop = get_workshop_for_staff(user, workshop_id)
-        do(workshop)
-        return workshop
-
     try:
-        workshop = await sync_to_async(move)()
-    except sessions.ActionError as problem:
+        await sync_to_async(move)(user)
+    except ActionError as problem:
         return HttpResponse(escape(str(problem)), status=409)
-    await live.hub().changed(workshop.pk, stage=stage)
     if request.headers.get("HX-Request"):
         return HttpResponse("")  # clears an earlier message; the page updates by itself
-    return redirect("workshops:control", workshop.pk)
+    return redirect("workshops:control", workshop_id)
 
 
 @login_required
 def report(request: HttpRequest, workshop_id: int) -> HttpResponse:
-    workshop = get_workshop_for_staff(request.user, workshop_id)
+    workshop = actions.workshop_for_staff(request.user, workshop_id)
     activities = [
         {
             "activity": activity,
             "tally": state.tally(activity),
-            "step": state.scenario_step(activity),
+            "step": state.step(activity),
         }
         for activity in workshop.activities.all()
     ]
@@ -267,7 +240,7 @@ def export(request: HttpRequest, workshop_id: int) -> HttpResponse:
     """Every answer, anonymised: participants are numbered, never named. Of open answers
     and questions only those the trainer showed, as on the report page, unless the
     trainer asks for all (`?include=all`): the others were waiting or hidden."""
-    workshop = get_workshop_for_staff(request.user, workshop_id)
+    workshop = actions.workshop_for_staff(request.user, workshop_id)
     everything = request.GET.get("include") == "all"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
@@ -280,7 +253,7 @@ def export(request: HttpRequest, workshop_id: int) -> HttpResponse:
     for activity in workshop.activities.all():
         prompt = activity.config.get("prompt", {})
         question = prompt.get(language) or prompt.get("en", "")
-        moderated = ACTIVITY_TYPES[activity.kind].moderated
+        moderated = get_type(activity.kind).moderated
         answers = activity.answers.order_by("participant_id")
         if moderated and not everything:
             answers = answers.filter(review=Answer.Review.SHOWN)
@@ -321,7 +294,7 @@ def join(request: HttpRequest) -> HttpResponse:
     """Join by code and nickname. A browser joins a workshop once: with its participant
     cookie it gets its place back. Wrong codes count per address (a /64 for IPv6); only
     a flood of them makes the address wait. Joins count per address and workshop here
-    and per workshop in sessions.join. docs/workshops.md gives the numbers and why."""
+    and per workshop in actions.join. docs/workshops.md gives the numbers and why."""
     form = JoinForm(request.POST or None, initial={"code": request.GET.get("code", "")})
     if request.method != "POST":
         return render(request, "workshops/join.html", {"form": form})
@@ -334,8 +307,8 @@ def join(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _join_page(request, form, status=400)
     try:
-        workshop = sessions.live_workshop(form.cleaned_data["code"])
-    except sessions.JoinError as problem:
+        workshop = actions.live_workshop(form.cleaned_data["code"])
+    except actions.JoinError as problem:
         allow("wrong-code", network, settings.RATE_WRONG_CODE)
         form.add_error("code", str(problem))
         return _join_page(request, form, status=400)
@@ -348,16 +321,15 @@ def join(request: HttpRequest) -> HttpResponse:
         message = _("Many people joined from this network just now. Wait a minute and try again.")
         return _join_page(request, form, message, status=429)
     try:
-        participant = sessions.join(workshop, form.cleaned_data["nickname"])
-    except sessions.JoinError as problem:
-        status = 429 if isinstance(problem, sessions.JoinTooFast) else 400
+        participant = actions.join(workshop, form.cleaned_data["nickname"])
+    except actions.JoinError as problem:
+        status = 429 if isinstance(problem, actions.JoinTooFast) else 400
         return _join_page(request, form, str(problem), status=status)
-    live.notify(workshop.pk)  # the room sees one more join
     response = redirect("workshops:participant", workshop.code)
     response.set_cookie(
         _cookie(workshop.code),
         participant.token,
-        max_age=sessions.CODE_LIFETIME_HOURS * 3600,
+        max_age=actions.CODE_LIFETIME_HOURS * 3600,
         httponly=True,
         samesite="Lax",
         secure=settings.HTTPS,
@@ -378,7 +350,7 @@ def _removed() -> str:
 
 
 def _cookie(code: str) -> str:
-    return f"{COOKIE_PREFIX}{sessions.normalise_code(code)}"
+    return f"{COOKIE_PREFIX}{actions.normalise_code(code)}"
 
 
 def _me(request: HttpRequest, code: str) -> Participant | None:
@@ -389,7 +361,7 @@ def _me(request: HttpRequest, code: str) -> Participant | None:
         return None
     return (
         Participant.objects.select_related("workshop")
-        .filter(token=token, workshop__code=sessions.normalise_code(code))
+        .filter(token=token, workshop__code=actions.normalise_code(code))
         .first()
     )
 
@@ -397,7 +369,7 @@ def _me(request: HttpRequest, code: str) -> Participant | None:
 def participant_page(request: HttpRequest, code: str) -> HttpResponse:
     me = _me(request, code)
     if me is None:
-        return redirect(reverse("workshops:join") + f"?code={sessions.normalise_code(code)}")
+        return redirect(reverse("workshops:join") + f"?code={actions.normalise_code(code)}")
     if me.removed:
         return render(request, "workshops/removed.html", {"workshop": me.workshop}, status=403)
     workshop = Workshop.objects.select_related("current").get(pk=me.workshop_id)
@@ -421,10 +393,9 @@ def answer(request: HttpRequest, code: str, activity_id: int) -> HttpResponse:
         return _answered(request, code, _("Too many answers at once. Wait a moment."), 429)
     form = {key: request.POST.getlist(key) for key in request.POST}
     try:
-        stored = sessions.answer(me, activity_id, form)
+        stored = actions.answer(me, activity_id, form)
     except AnswerError as problem:
         return _answered(request, code, str(problem), status=400)
-    live.notify(me.workshop_id)  # stored first, then announced
     message = _("Answer changed.") if stored.replaced else _("Answer received.")
     return _answered(request, code, message)
 
@@ -445,8 +416,7 @@ def named(request: HttpRequest, code: str) -> HttpResponse:
     if me is None or me.removed:
         message = _removed() if me else _("Join the workshop first.")
         return HttpResponse(message, status=403, content_type="text/plain; charset=utf-8")
-    sessions.set_named(me, request.POST.get("named") == "1")
-    live.notify(me.workshop_id)  # the leaderboard may change
+    actions.set_named(me, request.POST.get("named") == "1")
     return redirect("workshops:participant", code)
 
 

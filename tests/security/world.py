@@ -22,7 +22,7 @@ from journeys.core.content.load import load_content
 from journeys.knowledge.models import Route, Substance
 from journeys.mi.models import Persona
 from journeys.trainings.models import Certificate, Training
-from journeys.workshops import sessions
+from journeys.workshops import actions
 from journeys.workshops.models import Activity, Workshop
 
 PASSWORD = "a-long-test-password-42"
@@ -94,9 +94,11 @@ def build() -> World:
         "admin": _user("admin", owner, Role.ADMIN),
     }
     training = Training.objects.get(slug=TRAINING)
-    workshop = sessions.start_workshop(owner, users["trainer"], "Police", training, 50)
-    poll = sessions.add_activity(
-        workshop,
+    trainer = users["trainer"]
+    workshop = actions.start_workshop(trainer, owner, "Police", training, 50)
+    poll = actions.add_activity(
+        trainer,
+        workshop.pk,
         "poll",
         {
             "prompt": {"en": "Where?"},
@@ -107,11 +109,13 @@ def build() -> World:
             "multiple": False,
         },
     )
-    sessions.open_activity(poll)
+    actions.open_activity(trainer, workshop.pk, poll.pk)
     scenario_exercise = training.exercises.filter(type="scenario").first()
     activities = {"poll": poll}
     if scenario_exercise is not None:
-        activities["scenario"] = sessions.add_from_exercise(workshop, scenario_exercise)[0]
+        activities["scenario"] = actions.add_from_exercise(
+            trainer, workshop.pk, scenario_exercise.pk
+        )[0]
     phone = Client()  # joins and answers as a phone does
     assert phone.post("/join/", {"code": workshop.code, "nickname": "Ann"}).status_code == 302
     assert phone.post(f"/w/{workshop.code}/answer/{poll.pk}/", {"option": "a"}).status_code == 302

@@ -2,7 +2,7 @@ import segno
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from journeys.workshops.activities import ACTIVITY_TYPES
+from journeys.workshops.activities import TrainerAction, activity_types
 
 register = template.Library()
 
@@ -16,5 +16,23 @@ def qr_svg(url: str, scale: int = 6) -> SafeString:
 
 @register.filter
 def kind_label(kind: str) -> str:
-    found = ACTIVITY_TYPES.get(kind)
+    found = activity_types().get(kind)
     return str(found.label) if found else kind
+
+
+@register.filter
+def answer_template(kind: str) -> str:
+    """The phone's answer fields of an activity type."""
+    return activity_types()[kind].answer_template
+
+
+@register.filter
+def results_template(kind: str) -> str:
+    """What the room sees of an activity type's answers."""
+    return activity_types()[kind].results_template
+
+
+@register.filter
+def trainer_actions(kind: str) -> tuple[TrainerAction, ...]:
+    """The moves only this type has, for the control page's row."""
+    return activity_types()[kind].trainer_actions
