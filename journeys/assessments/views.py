@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from journeys.accounts.access import organisations_for_staff
-from journeys.assessments import measurements, plots, questionnaire
+from journeys.assessments import actions, measurements, plots, questionnaire
 from journeys.assessments.forms import LicensedScaleForm, MeasurementForm
 from journeys.assessments.models import Instrument, LicensedScale, Measurement, Scale
 from journeys.assessments.pairing import CODE_QUESTIONS, CodeError, pairing_for, read_code
@@ -201,10 +201,7 @@ def self_paced(request: HttpRequest, slug: str, phase: str) -> HttpResponse:
 
 
 def _staff_measurement(request: HttpRequest, measurement_id: int) -> Measurement:
-    measurement = measurements.visible_to(request.user).filter(pk=measurement_id).first()
-    if measurement is None:
-        raise Http404(_("No such measurement"))
-    return measurement
+    return actions.measurement_for_staff(request.user, measurement_id)
 
 
 def _links(request: HttpRequest, measurement: Measurement) -> list[dict[str, Any]]:
@@ -258,7 +255,7 @@ def measurement_page(request: HttpRequest, measurement_id: int) -> HttpResponse:
 
 
 def _refused(
-    request: HttpRequest, measurement: Measurement, message: str, status: int
+    request: HttpRequest, measurement: Measurement | None, message: str, status: int
 ) -> HttpResponse:
     context = {"measurement": measurement, "message": message}
     return render(request, "assessments/closed.html", context, status=status)
@@ -267,41 +264,21 @@ def _refused(
 @login_required
 @require_POST
 def follow_up(request: HttpRequest, measurement_id: int) -> HttpResponse:
-    measurement = _staff_measurement(request, measurement_id)
-    if not measurements.may_manage(request.user, measurement):
-        message = _(
-            "Every organisation's learners answer the self-paced questionnaire, so only a "
-            "site administrator can open or close its follow-up. Nothing was changed."
-        )
-        return _refused(request, measurement, message, 403)
-    measurement.follow_up_open = request.POST.get("open") == "1"
-    measurement.save(update_fields=["follow_up_open"])
-    return redirect("assessments:measurement", measurement.pk)
+    try:
+        actions.set_follow_up(request.user, measurement_id, request.POST.get("open") == "1")
+    except actions.Refused as refused:
+        return _refused(request, refused.measurement, refused.message, refused.status)
+    return redirect("assessments:measurement", measurement_id)
 
 
 @login_required
 @require_POST
 def choose_scales(request: HttpRequest, measurement_id: int) -> HttpResponse:
-    measurement = _staff_measurement(request, measurement_id)
-    if measurement.organisation is None or measurement.responses.exists():
-        # Changing the questions after people answered would make pre and post differ.
-        raise Http404(_("Scales can only be chosen before anyone has answered."))
-    offered = {
-        str(pk): pk
-        for pk in LicensedScale.objects.filter(organisation=measurement.organisation).values_list(
-            "pk", flat=True
-        )
-    }
-    wanted = request.POST.getlist("scale")
-    unknown = [value for value in wanted if value not in offered]
-    if unknown:
-        message = _(
-            "No such licensed scale for this organisation: %(scales)s. Choose from the "
-            "list on the measurement's page. Nothing was changed."
-        ) % {"scales": ", ".join(unknown)}
-        return _refused(request, measurement, message, 400)
-    measurement.scales.set([offered[value] for value in wanted])
-    return redirect("assessments:measurement", measurement.pk)
+    try:
+        actions.choose_scales(request.user, measurement_id, request.POST.getlist("scale"))
+    except actions.Refused as refused:
+        return _refused(request, refused.measurement, refused.message, refused.status)
+    return redirect("assessments:measurement", measurement_id)
 
 
 def _report_context(report: Report, title: str) -> dict[str, Any]:
@@ -420,26 +397,18 @@ def paste_scale(request: HttpRequest, slug: str) -> HttpResponse:
     )
     status = 200
     if request.method == "POST" and form.is_valid():
-        if not measurements.scale_answered(form.chosen_organisation(), scale):
-            LicensedScale.objects.update_or_create(
-                organisation=form.chosen_organisation(),
-                scale=scale,
-                defaults={
-                    "items": form.cleaned_data["items"],
-                    "permission": form.cleaned_data["permission"],
-                    "added_by": request.user if request.user.is_authenticated else None,
-                },
+        try:
+            actions.paste_scale(
+                request.user,
+                form.chosen_organisation(),
+                scale,
+                form.cleaned_data["items"],
+                form.cleaned_data["permission"],
             )
             return redirect("assessments:scales")
-        # New text under old answers would silently change their scores.
-        form.add_error(
-            None,
-            _(
-                "People have already answered these items in a measurement, so their text "
-                "can no longer change: their scores would change with it. Nothing was changed."
-            ),
-        )
-        status = 409
+        except actions.Refused as refused:
+            form.add_error(None, refused.message)
+            status = refused.status
     elif form.errors:
         status = 400
     context = {"scale": scale, "rules": scale.definition, "form": form}
