@@ -5,6 +5,7 @@ gives each picture a text alternative and the same figures in a table."""
 import base64
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import matplotlib
 
@@ -54,14 +55,42 @@ def _means(outcome: Outcome) -> tuple[float, float]:
     return result.pre.mean, result.post.mean
 
 
+@dataclass(frozen=True)
+class Band:
+    """One bar pair of the histogram: how many people scored from low up to high."""
+
+    low: float
+    high: float
+    before: int
+    after: int
+
+
+def score_bands(outcome: Outcome, count: int = 10) -> list[Band]:
+    """The histogram's figures: ten equal bands from the lowest to the highest score (the
+    last includes the highest), people per band before and after. The page shows them as
+    a table and in the picture's text alternative."""
+    width = (outcome.high - outcome.low) / count
+    edges = [outcome.low + width * i for i in range(count + 1)]
+
+    def tally(values: Sequence[float]) -> list[int]:
+        counts = [0] * count
+        for value in values:
+            counts[min(int((value - outcome.low) // width), count - 1)] += 1
+        return counts
+
+    before, after = tally(outcome.pre_values), tally(outcome.post_values)
+    return [Band(edges[i], edges[i + 1], before[i], after[i]) for i in range(count)]
+
+
 def distribution(outcome: Outcome, before: str, after: str, unit: str) -> str:
-    """Histograms of everyone's score before and after: did the whole group move?"""
+    """Histograms of everyone's score before and after: did the whole group move? Before
+    is dotted and after striped, so the two tell apart without colour too."""
     if not outcome.pre_values:
         return ""
     figure, axes = plt.subplots(figsize=(6.5, 2.4))
     bins = [outcome.low + (outcome.high - outcome.low) * i / 10 for i in range(11)]
-    axes.hist(outcome.pre_values, bins=bins, color=BEFORE, alpha=0.6, label=before)
-    axes.hist(outcome.post_values, bins=bins, color=AFTER, alpha=0.6, label=after)
+    axes.hist(outcome.pre_values, bins=bins, color=BEFORE, alpha=0.6, hatch="..", label=before)
+    axes.hist(outcome.post_values, bins=bins, color=AFTER, alpha=0.6, hatch="//", label=after)
     axes.set_xlabel(unit)
     axes.set_ylabel("n")
     axes.spines[["top", "right"]].set_visible(False)

@@ -1,5 +1,8 @@
 from django import template
 
+from journeys.assessments.plots import Band, score_bands
+from journeys.assessments.report import Outcome
+
 register = template.Library()
 
 
@@ -9,3 +12,9 @@ def p_value(p: float | None) -> str:
     if p is None:
         return ""
     return "p < 0.0001" if p < 0.0001 else f"p = {p:.4f}"
+
+
+@register.filter
+def bands(outcome: Outcome) -> list[Band]:
+    """The knowledge-score histogram's figures, for its table and text alternative."""
+    return score_bands(outcome)
