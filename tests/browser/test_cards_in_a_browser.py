@@ -3,6 +3,8 @@ deck of your own composed by keyboard."""
 
 import pytest
 
+from tests.browser.accessibility import check_accessibility
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -13,6 +15,7 @@ def test_a_trainer_previews_a_deck_and_downloads_it(page, site):
     assert fronts.count() == 12
     assert "Noodgeval? Bel 112." in fronts.first.inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    check_accessibility(page)
     page.get_by_label("85 × 55 mm").check()
     with page.expect_download() as download:
         page.get_by_role("button", name="Download de set als pdf (12 kaarten)").click()
@@ -26,6 +29,7 @@ def test_composing_a_deck_by_keyboard_and_the_message_when_nothing_is_ticked(pag
     page.get_by_role("button", name="Download my deck as PDF").click()
     alert = page.get_by_role("alert").first
     assert "Tick at least one card for your deck." in alert.inner_text()
+    check_accessibility(page)
     page.get_by_label("Overdose: what to do").focus()
     page.keyboard.press("Space")
     page.get_by_label("GHB / GBL").check()

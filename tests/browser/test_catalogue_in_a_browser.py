@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser.accessibility import check_accessibility
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -13,6 +15,7 @@ def test_a_visitor_finds_eight_trainings_and_switches_to_dutch(page, site):
     page.get_by_role("link", name="Nederlands").click()
     page.wait_for_url(site + "/nl/")
     assert page.locator("html").get_attribute("lang") == "nl"
+    check_accessibility(page)
     assert page.locator("h1").inner_text() == "Trainingen in harm reduction"
     assert "Motiverende gespreksvoering" in page.locator("main").inner_text()
 

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser.accessibility import check_accessibility
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -17,6 +19,8 @@ def test_a_visitor_checks_ghb_and_alcohol_by_keyboard(page, site):
     assert "Dangerous" in result.inner_text()
     assert "☠" in result.inner_text()  # the icon, not only the colour
     assert "not necessarily safe" in page.locator(".disclaimer").inner_text()
+    check_accessibility(page)
+    assert page.evaluate("document.activeElement.id") == "results"  # read out at once
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
 
@@ -30,7 +34,8 @@ def test_the_names_list_offers_street_names(page, site):
 
 
 def test_a_typo_gets_a_suggestion(page, site):
-    page.goto(site + "/knowledge/combinations/?s=alcohl&s=mdma")
+    page.goto(site + "/knowledge/combinations/?s=alcohl&s=mdma#results")  # as the form sends
     alert = page.get_by_role("alert")
     assert "Did you mean" in alert.inner_text()
     assert "Alcohol" in alert.inner_text()
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "alert"  # read out

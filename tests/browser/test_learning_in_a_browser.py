@@ -3,6 +3,7 @@
 import pytest
 
 from journeys.core.content.load import load_content
+from tests.browser.accessibility import check_accessibility
 from tests.conftest import CONTENT_FIXTURES, PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,6 +25,7 @@ def test_a_learner_completes_a_fact_or_fiction_round(learner_page):
     page = learner_page
     page.get_by_role("link", name="Start").click()
     round_ = page.locator("#exercise-facts")
+    check_accessibility(page)
     round_.get_by_role("group", name="The sky is blue.").get_by_label("Fact").check()
     round_.get_by_role("group", name="The moon is cheese.").get_by_label("Fiction").check()
     round_.get_by_role("button", name="Check my answers").click()
@@ -31,6 +33,9 @@ def test_a_learner_completes_a_fact_or_fiction_round(learner_page):
     result = page.locator("#exercise-facts")
     assert "Your score: 2 of 2" in result.inner_text()
     assert "It is rock." in result.inner_text()
+    # The score is read out at once: focus moves to it (core/static/journeys/js/arrival.js).
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "status"
+    assert "Your score" in page.evaluate("document.activeElement.textContent")
 
 
 def test_a_learner_plays_a_scenario_to_its_best_ending(learner_page):
@@ -38,6 +43,7 @@ def test_a_learner_plays_a_scenario_to_its_best_ending(learner_page):
     page.get_by_role("link", name="Second lesson").click()
     scenario = page.locator("#exercise-night-out")
     assert "Your friend looks unwell." in scenario.inner_text()
+    check_accessibility(page)
     scenario.get_by_role("button", name="Continue").click()
     page.locator("#exercise-night-out").get_by_role("button", name="Talk calmly").click()
     page.locator("#exercise-night-out").get_by_role("button", name="Call 112").click()

@@ -3,6 +3,8 @@ replies by keyboard, reads the coach's feedback and sees the MITI summary scores
 
 import pytest
 
+from tests.browser.accessibility import check_accessibility
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 REPLIES = [
@@ -19,6 +21,7 @@ def test_a_trainee_completes_a_practice_conversation(page, site):
     page.goto(site + "/mi/practice/")
     page.get_by_role("link", name="Sam, 24: GHB at parties").click()
     assert "passed out" in page.locator(".lead").inner_text()
+    check_accessibility(page)
     box = page.get_by_label("What do you say to Sam?")
     for number, text in enumerate(REPLIES, start=1):
         box = page.get_by_label("What do you say to Sam?")
@@ -28,6 +31,10 @@ def test_a_trainee_completes_a_practice_conversation(page, site):
         turn = page.locator(f"#turn-{number}")
         turn.wait_for()
         assert turn.locator(".mi-code-name").inner_text()
+        if number == 1:
+            check_accessibility(page)
+        # The coach's note on the new reply has the focus, so it is read out at once.
+        assert page.evaluate("document.activeElement.closest('li').id") == f"turn-{number}"
     transcript = page.locator(".mi-transcript").inner_text()
     assert "Open question" in transcript
     assert "Advice without permission" in transcript
@@ -45,6 +52,7 @@ def test_a_trainee_completes_a_practice_conversation(page, site):
     ratings = page.locator(".mi-rating").all_inner_texts()
     assert all(r in ("good", "fair", "below fair", "not enough replies") for r in ratings)
     assert len(page.locator(".mi-scores tbody tr").all()) == 3
+    check_accessibility(page)
 
     page.get_by_role("button", name="Practise again").click()
     assert page.locator(".mi-you").count() == 0

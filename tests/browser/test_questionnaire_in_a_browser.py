@@ -4,6 +4,7 @@ keyboard: code, radio buttons, a question left open, then the thank-you page."""
 import pytest
 
 from journeys.assessments.models import Response
+from tests.browser.accessibility import check_accessibility
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,6 +18,7 @@ def test_a_learner_fills_in_the_questionnaire_by_keyboard(page, site):
     page.get_by_label("How many older brothers and sisters").fill("1")
     page.get_by_role("button", name="Next").click()
     assert page.get_by_text("Write a number from 1 to 31.").is_visible()
+    check_accessibility(page)
     assert (
         page.get_by_label("The first two letters of your mother's first name").input_value() == "ma"
     )
@@ -33,6 +35,7 @@ def test_a_learner_fills_in_the_questionnaire_by_keyboard(page, site):
     page.get_by_role("button", name="Hand in").click()
     notice = page.get_by_role("status")
     assert "You left one question open" in notice.inner_text()
+    check_accessibility(page)
     assert questions.nth(0).locator("input[type=radio]").first.is_checked()  # kept
     page.get_by_role("button", name="Hand in").click()
     assert page.get_by_role("heading", name="Thank you").is_visible()
