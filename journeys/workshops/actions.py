@@ -15,7 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -84,12 +84,38 @@ def workshop_for_staff(user: AnyUser, workshop_id: int) -> Workshop:
 
 
 def _activity_for_staff(user: AnyUser, workshop_id: int, activity_id: int) -> Activity:
+    """An activity in the workshop's list (not a deleted one), else NotFound."""
     workshop = workshop_for_staff(user, workshop_id)
-    activity = Activity.objects.filter(pk=activity_id, workshop=workshop).first()
+    activity = listed(workshop).filter(pk=activity_id).first()
     if activity is None:
         raise NotFound("No such activity")
     activity.workshop = workshop
     return activity
+
+
+def listed(workshop: Workshop) -> QuerySet[Activity]:
+    """The workshop's activities in order, without those the trainer deleted. The order
+    is explicit: Django drops Meta.ordering from queries that group (annotate(Count))."""
+    return workshop.activities.filter(deleted__isnull=True).order_by("position", "id")
+
+
+def _lock_live(workshop: Workshop) -> None:
+    """One change to the list at a time; none once the workshop ended."""
+    status = (
+        Workshop.objects.select_for_update()
+        .filter(pk=workshop.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+    if status != Workshop.Status.LIVE:
+        raise ActionError(_("This workshop has ended."))
+
+
+def _renumber(workshop: Workshop) -> None:
+    """Positions 1..n in the list's order, without gaps."""
+    for position, (pk, was) in enumerate(listed(workshop).values_list("pk", "position"), 1):
+        if was != position:
+            Activity.objects.filter(pk=pk).update(position=position)
 
 
 # ---------------------------------------------------------------- starting one
@@ -131,7 +157,7 @@ def start_workshop(
 
 
 def _append(workshop: Workshop, kind: str, config: Config) -> Activity:
-    position = (workshop.activities.aggregate(Max("position"))["position__max"] or 0) + 1
+    position = (listed(workshop).aggregate(Max("position"))["position__max"] or 0) + 1
     return Activity.objects.create(
         workshop=workshop,
         position=position,
@@ -190,18 +216,65 @@ def add_from_exercise(
         exercise = exercise_for_staff(user, workshop_id, exercise_id)
         found = live_activities(exercise.type, exercise.data)
         if picked is not None:
-            found = [pair for i, pair in enumerate(found) if i in set(picked)]
-            if not found:
+            if not picked:
                 raise ConfigError(_("Tick at least one statement or item to add."))
+            if not set(picked) <= set(range(len(found))):
+                raise ConfigError(_("That statement or item is not part of this exercise."))
+            found = [pair for i, pair in enumerate(found) if i in set(picked)]
         added = [_append(workshop, kind, config) for kind, config in found]
         _tell(workshop.pk, stage=False)
     return added
 
 
-def delete_activity(user: AnyUser, workshop_id: int, activity_id: int) -> None:
+def move_activity(user: AnyUser, workshop_id: int, activity_id: int, up: bool) -> None:
+    """One place up (earlier) or down in the list; the first cannot go up, the last not
+    down (ActionError)."""
     with transaction.atomic():
         activity = _activity_for_staff(user, workshop_id, activity_id)
-        activity.delete()
+        _lock_live(activity.workshop)
+        order = list(listed(activity.workshop).values_list("pk", flat=True))
+        at = order.index(activity.pk)
+        other = at - 1 if up else at + 1
+        if not 0 <= other < len(order):
+            raise ActionError(
+                _("This activity is first already.") if up else _("This activity is last already.")
+            )
+        order[at], order[other] = order[other], order[at]
+        for position, pk in enumerate(order, 1):
+            Activity.objects.filter(pk=pk).update(position=position)
+        _bump(workshop_id)
+        _tell(workshop_id)
+
+
+def delete_activity(user: AnyUser, workshop_id: int, activity_id: int) -> None:
+    """Out of the list, the phones, the report and Next, with its answers kept: it can
+    be restored until the workshop ends."""
+    with transaction.atomic():
+        activity = _activity_for_staff(user, workshop_id, activity_id)
+        workshop = activity.workshop
+        _lock_live(workshop)
+        state = Activity.State.CLOSED if activity.state == Activity.State.OPEN else activity.state
+        Activity.objects.filter(pk=activity.pk).update(deleted=timezone.now(), state=state)
+        if workshop.current_id == activity.pk:  # the phones stop showing it
+            Workshop.objects.filter(pk=workshop.pk).update(current=None)
+        _renumber(workshop)
+        _bump(workshop_id)
+        _tell(workshop_id)
+
+
+def restore_activity(user: AnyUser, workshop_id: int, activity_id: int) -> None:
+    """A deleted activity back at the end of the list, with its answers; only while the
+    workshop is live (ActionError after)."""
+    with transaction.atomic():
+        workshop = workshop_for_staff(user, workshop_id)
+        activity = Activity.objects.filter(pk=activity_id, workshop=workshop).first()
+        if activity is None:
+            raise NotFound("No such activity")
+        _lock_live(workshop)
+        if activity.deleted is None:
+            raise ActionError(_("This activity is not deleted."))
+        position = (listed(workshop).aggregate(Max("position"))["position__max"] or 0) + 1
+        Activity.objects.filter(pk=activity.pk).update(deleted=None, position=position)
         _bump(workshop_id)
         _tell(workshop_id)
 
@@ -250,9 +323,7 @@ def next_activity(user: AnyUser, workshop_id: int) -> Activity:
     with transaction.atomic():
         workshop = workshop_for_staff(user, workshop_id)
         after = workshop.current.position if workshop.current else 0
-        upcoming = workshop.activities.filter(
-            position__gt=after, state=Activity.State.READY
-        ).first()
+        upcoming = listed(workshop).filter(position__gt=after, state=Activity.State.READY).first()
         if upcoming is None:
             raise ActionError(_("There is no next activity. Add one below."))
         upcoming.workshop = workshop
@@ -376,7 +447,7 @@ def answer(participant: Participant, activity_id: int, form: Form) -> Stored:
         raise AnswerError(_("That question is not part of your workshop."))
     if participant.workshop.status != Workshop.Status.LIVE:
         raise AnswerError(_("This workshop has ended."))
-    if activity.state != Activity.State.OPEN:
+    if activity.state != Activity.State.OPEN or activity.deleted is not None:
         raise AnswerError(_("This question is closed; answers are no longer taken."))
     kind = get_type(activity.kind)
     value = kind.read_answer(activity.config, form)

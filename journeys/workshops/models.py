@@ -59,10 +59,13 @@ class Activity(models.Model):
 
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="activities")
     position = models.PositiveIntegerField(default=0)
-    kind = models.CharField(max_length=30)  # a name in activities.ACTIVITY_TYPES
+    kind = models.CharField(max_length=30)  # a registered activity type (activities/)
     config = models.JSONField()  # the prompt, options, right answer: per kind
     progress = models.JSONField(null=True, blank=True)  # a scenario's path so far
     state = models.CharField(max_length=10, choices=State.choices, default=State.READY)
+    # Deleted by the trainer: out of the list, the phones, the report and Next, with its
+    # answers kept, so that it can be restored until the workshop ends.
+    deleted = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["position", "id"]
@@ -146,7 +149,7 @@ class PlanItem(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveIntegerField()  # 1..n without gaps
-    kind = models.CharField(max_length=30)  # a name in activities.ACTIVITY_TYPES
+    kind = models.CharField(max_length=30)  # a registered activity type (activities/)
     config = models.JSONField()
     exercise = models.ForeignKey(
         Exercise, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from journeys.workshops.actions import listed
 from journeys.workshops.activities import Tally, get_type
 from journeys.workshops.events import PARTICIPANT, ROOM, Event, Events
 from journeys.workshops.models import Activity, Answer, Participant, Workshop
@@ -42,7 +43,7 @@ def leaderboard(workshop: Workshop) -> list[dict[str, Any]]:
     """Right answers per participant over revealed quiz questions; only those who
     agreed to be shown by nickname appear, the others count as "someone"."""
     points: Counter[int] = Counter()
-    for activity in workshop.activities.filter(state=Activity.State.REVEALED):
+    for activity in listed(workshop).filter(state=Activity.State.REVEALED):
         is_correct = get_type(activity.kind).is_correct
         if is_correct is None:
             continue
@@ -58,7 +59,11 @@ def leaderboard(workshop: Workshop) -> list[dict[str, Any]]:
 
 def room_context(workshop: Workshop) -> dict[str, Any]:
     current = workshop.current
-    activities = list(workshop.activities.annotate(answer_count=Count("answers")))
+    activities = list(listed(workshop).annotate(answer_count=Count("answers")))
+    # Restorable until the workshop ends; after that out of view (and out of the report).
+    deleted = []
+    if workshop.status == Workshop.Status.LIVE:
+        deleted = list(workshop.activities.filter(deleted__isnull=False).order_by("deleted"))
     pending = []
     if current and get_type(current.kind).moderated:
         pending = list(current.answers.filter(review=Answer.Review.PENDING).order_by("updated"))
@@ -71,6 +76,7 @@ def room_context(workshop: Workshop) -> dict[str, Any]:
         "tally": tally(current) if current else None,
         "step": step(current) if current else None,
         "activities": activities,
+        "deleted": deleted,
         "pending": pending,
         "revealed": current is not None and current.state == Activity.State.REVEALED,
         # Quiz results stay hidden until revealed, so nobody copies the room's answer.

@@ -32,6 +32,7 @@ from journeys.workshops.activities import (
     ConfigError,
     exercise_types_offered,
     get_type,
+    live_activities,
 )
 from journeys.workshops.forms import ActivityForm, JoinForm, StartForm
 from journeys.workshops.models import Activity, Answer, Participant, Workshop
@@ -78,7 +79,14 @@ def _control_page(
 ) -> HttpResponse:
     exercises = []
     if workshop.training:
-        exercises = list(workshop.training.exercises.filter(type__in=exercise_types_offered()))
+        exercises = [
+            # Several statements or items: the trainer ticks which to add.
+            {
+                "exercise": exercise,
+                "parts": [c["prompt"] for _k, c in live_activities(exercise.type, exercise.data)],
+            }
+            for exercise in workshop.training.exercises.filter(type__in=exercise_types_offered())
+        ]
     context = {
         **state.room_context(workshop),
         "form": form,
@@ -130,7 +138,19 @@ def add_questionnaire(request: HttpRequest, workshop_id: int, phase: str) -> Htt
 @login_required
 @require_POST
 def add_exercise(request: HttpRequest, workshop_id: int, exercise_id: int) -> HttpResponse:
-    actions.add_from_exercise(request.user, workshop_id, exercise_id)
+    """All of an exercise, or (`picking`) only the ticked statements or items (`item`:
+    their indexes)."""
+    picked: list[int] | None = None
+    try:
+        if request.POST.get("picking"):
+            items = request.POST.getlist("item")
+            if not all(item.isascii() and item.isdigit() and len(item) < 4 for item in items):
+                raise ConfigError(_("That statement or item is not part of this exercise."))
+            picked = [int(item) for item in items]
+        actions.add_from_exercise(request.user, workshop_id, exercise_id, picked)
+    except ConfigError as problem:
+        workshop = actions.workshop_for_staff(request.user, workshop_id)
+        return _control_page(request, workshop, ActivityForm(), str(problem), status=400)
     return redirect("workshops:control", workshop_id)
 
 
@@ -140,6 +160,13 @@ ACTIVITY_MOVES: dict[str, Callable[[AnyUser, int, int], object]] = {
     "close": actions.close_activity,
     "reveal": actions.reveal_activity,
     "delete": actions.delete_activity,
+    "restore": actions.restore_activity,
+    "up": lambda user, workshop_id, activity_id: actions.move_activity(
+        user, workshop_id, activity_id, up=True
+    ),
+    "down": lambda user, workshop_id, activity_id: actions.move_activity(
+        user, workshop_id, activity_id, up=False
+    ),
     "follow": actions.follow_the_room,
 }
 
@@ -147,7 +174,8 @@ ACTIVITY_MOVES: dict[str, Callable[[AnyUser, int, int], object]] = {
 async def act(
     request: HttpRequest, workshop_id: int, activity_id: int, action: str
 ) -> HttpResponse:
-    """open, close, reveal, delete, follow (a scenario's vote): then every page updates."""
+    """open, close, reveal, delete, restore, up, down, follow (a scenario's vote): then
+    every page updates."""
     if action not in ACTIVITY_MOVES:
         raise Http404("No such action")
     move = ACTIVITY_MOVES[action]
@@ -225,7 +253,7 @@ def report(request: HttpRequest, workshop_id: int) -> HttpResponse:
             "tally": state.tally(activity),
             "step": state.step(activity),
         }
-        for activity in workshop.activities.all()
+        for activity in actions.listed(workshop)
     ]
     context = {
         "workshop": workshop,
@@ -250,7 +278,7 @@ def export(request: HttpRequest, workshop_id: int) -> HttpResponse:
     writer = spreadsheets.Writer(response)
     writer.writerow(["activity", "kind", "question", "participant", "answer", "review"])
     language = get_language()
-    for activity in workshop.activities.all():
+    for activity in actions.listed(workshop):
         prompt = activity.config.get("prompt", {})
         question = prompt.get(language) or prompt.get("en", "")
         moderated = get_type(activity.kind).moderated
