@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from journeys.accounts.models import Membership, Organisation, Role
+from journeys.accounts.models import Membership, Organisation, Profile, Role, printed_name
+from journeys.trainings.models import Certificate
 
 
 def create_organisation(name: str, slug: str, contact_line: str = "") -> Organisation:
@@ -21,6 +22,17 @@ def add_member(organisation: Organisation, user: User, role: Role) -> Membership
         user=user, organisation=organisation, defaults={"role": role}
     )
     return membership
+
+
+@transaction.atomic
+def set_certificate_name(user: User, name: str) -> str:
+    """Keep the name a person wants on their certificates and print it on the ones they
+    already hold (revoked ones keep the name they were revoked with). Returns the name
+    that certificates now show: with `name` empty, the full name or the username."""
+    Profile.objects.update_or_create(user=user, defaults={"certificate_name": name.strip()})
+    shown = printed_name(user)
+    Certificate.objects.filter(user=user, revoked_at=None).update(name=shown)
+    return shown
 
 
 DEMO_ORGANISATION = ("Demo training organisation", "demo")

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -50,3 +52,28 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.organisation} ({self.get_role_display()})"
+
+
+class Profile(models.Model):
+    """What a person chose to add to their account: the name printed on their
+    certificates. Optional; nothing here is needed to learn."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    certificate_name = models.CharField(_("name on your certificate"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+def printed_name(user: AbstractBaseUser) -> str:
+    """The name a certificate shows: the one the person chose, else their full name,
+    else their username."""
+    chosen = Profile.objects.filter(user_id=user.pk).values_list("certificate_name", flat=True)
+    full_name = user.get_full_name() if isinstance(user, AbstractUser) else ""
+    return (chosen.first() or "").strip() or full_name or user.get_username()

@@ -23,6 +23,7 @@ from tests.security.world import ROLES, World, path_for, url_names
 # "name": (GET statuses, POST statuses), one per role in ROLES order.
 MATRIX = {
     "accounts:home": ("302 302 200 200 200 200 200", "302 302 200 200 200 200 200"),
+    "accounts:certificate-name": ("302 302 405 405 405 405 405", "302 302 302 302 302 302 302"),
     "accounts:login": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "accounts:logout": ("405 405 405 405 405 405 405", "302 302 302 302 302 302 302"),
     "accounts:organisation": ("302 302 404 404 404 200 200", "302 302 404 404 404 200 200"),
