@@ -13,8 +13,8 @@ urlpatterns = [
     path("", include((trainings_api + knowledge_api, "api"))),
     path("healthz", core_views.health, name="health"),
     path("api/schema/", core_views.api_schema, name="api-schema"),
-    *certificate_urlpatterns,
     *i18n_patterns(
+        *certificate_urlpatterns,
         path("", include("journeys.trainings.urls")),
         path("knowledge/", include("journeys.knowledge.urls")),
         path("cards/", include("journeys.cards.urls")),

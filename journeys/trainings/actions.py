@@ -7,10 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from journeys.accounts.models import Membership, Role
+from journeys.accounts.models import Membership, Role, printed_name
 from journeys.trainings.exercises import get_type
 from journeys.trainings.exercises.base import Form
-from journeys.trainings.learning import exercise_model, training_progress
+from journeys.trainings.learning import (
+    exercise_model,
+    missing_for_certificate,
+    training_progress,
+)
 from journeys.trainings.models import (
     Attempt,
     Certificate,
@@ -76,11 +80,22 @@ def _update_completion(enrolment: Enrolment) -> None:
         enrolment.save(update_fields=["completed_at"])
 
 
+class NotYetEarned(PermissionDenied):
+    """The learner does not meet the training's certificate rule yet; `missing` says
+    what is left, in words for the learner."""
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__(" ".join(missing))
+        self.missing = missing
+
+
 @transaction.atomic
 def issue_certificate(user: User, training: Training) -> Certificate:
-    """The learner's certificate for a completed training (the same one when asked again)."""
-    if not training_progress(user, training).complete:
-        raise PermissionDenied("Finish every lesson and exercise first.")
+    """The learner's certificate when they meet the training's rule: every lesson and
+    exercise done and at least its pass mark on the scored exercises (the same
+    certificate when asked again). Raises NotYetEarned otherwise."""
+    if missing := missing_for_certificate(training_progress(user, training)):
+        raise NotYetEarned(missing)
     existing = Certificate.objects.filter(user=user, training=training).first()
     if existing:
         return existing
@@ -90,7 +105,7 @@ def issue_certificate(user: User, training: Training) -> Certificate:
         user=user,
         training=training,
         organisation=membership.organisation if membership else None,
-        name=user.get_full_name() or user.get_username(),
+        name=printed_name(user),
     )
 
 

@@ -18,6 +18,12 @@ class ObjectiveEntry(Strict):
     sources: Sources
 
 
+class CertificateRule(Strict):
+    """What a certificate asks besides every lesson and exercise done."""
+
+    pass_mark: int = Field(default=70, ge=0, le=100)  # % of the scored exercises' points
+
+
 class TrainingFile(Strict):
     slug: Slug
     position: int = Field(ge=0)
@@ -26,6 +32,7 @@ class TrainingFile(Strict):
     summary: Text
     audience: Text
     objectives: list[ObjectiveEntry] = Field(min_length=1)
+    certificate: CertificateRule = CertificateRule()
 
 
 def training_slug(model: TrainingFile) -> Iterable[tuple[Loc, str]]:
@@ -57,6 +64,7 @@ def load_trainings(files: list[ContentFile[TrainingFile]]) -> None:
                 "title": entry.title.as_dict(),
                 "summary": entry.summary.as_dict(),
                 "audience": entry.audience.as_dict(),
+                "pass_mark": entry.certificate.pass_mark,
             },
         )
         for position, item in enumerate(entry.objectives):
@@ -80,6 +88,8 @@ register(
         validate=validate_training,
         required=True,
         load_order=10,
-        description="A training: slug, position, title, summary, audience, objectives.",
+        description=(
+            "A training: slug, position, title, summary, audience, objectives, certificate."
+        ),
     )
 )

@@ -1,12 +1,14 @@
 """Self-paced learning pages and certificates. Thin: reads through learning.py and the
 catalogue getters, writes through actions.py."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -42,14 +44,23 @@ def learner(request: HttpRequest) -> User:
 
 
 @login_required
-def overview(request: HttpRequest, slug: str) -> HttpResponse:
+def overview(request: HttpRequest, slug: str, refused: list[str] | None = None) -> HttpResponse:
+    """The learner's progress, where they stand on the certificate rule, and the
+    certificate once earned. `refused`: what a refused claim still lacks."""
     training = get_training(slug)
     progress = training_progress(learner(request), training)
     certificate = Certificate.objects.filter(user=learner(request), training=training).first()
     return render(
         request,
         "trainings/learn/overview.html",
-        {"training": training, "progress": progress, "certificate": certificate},
+        {
+            "training": training,
+            "progress": progress,
+            "certificate": certificate,
+            "refused": refused,
+            "errors": refused,  # the title starts with "Error:"
+        },
+        status=403 if refused else 200,
     )
 
 
@@ -131,13 +142,18 @@ def answer(request: HttpRequest, slug: str, exercise_slug: str) -> HttpResponse:
 @require_POST
 def claim_certificate(request: HttpRequest, slug: str) -> HttpResponse:
     training = get_training(slug)
-    certificate = actions.issue_certificate(learner(request), training)
+    try:
+        certificate = actions.issue_certificate(learner(request), training)
+    except actions.NotYetEarned as refusal:
+        return overview(request, slug, refused=refusal.missing)
     return redirect("certificate", certificate.code)
 
 
 def certificate(request: HttpRequest, code: str) -> HttpResponse:
     """Public: confirms a certificate, showing no more than the name and the training."""
     found = _get_certificate(code)
+    if found is None:
+        return _no_such_certificate(request, code)
     return render(
         request,
         "trainings/certificate.html",
@@ -148,12 +164,23 @@ def certificate(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def certificate_download(request: HttpRequest, code: str) -> HttpResponse:
+    """The PDF, for the person it was issued to only: it names the organisation, which
+    the public page leaves out, and each one is a WeasyPrint build, far costlier than a
+    page, that strangers holding a code should not be able to repeat at will. The
+    owner, logged in, gets it with one click from the certificate page or their progress
+    page; logged out, the login page brings them straight back to it."""
     found = _get_certificate(code)
+    if found is None:
+        return _no_such_certificate(request, code)
     if found.user != request.user:
         raise PermissionDenied(_("Only the person it was issued to can download it."))
     if found.revoked_at:
         raise PermissionDenied(_("This certificate has been revoked."))
-    verify_url = request.build_absolute_uri(reverse("certificate", args=[found.code]))
+    # The printed address has no language prefix: whoever checks it reads it in the
+    # site's default language and can switch.
+    with translation.override(settings.LANGUAGE_CODE):
+        verify_path = reverse("certificate", args=[found.code])
+    verify_url = request.build_absolute_uri(verify_path)
     response = HttpResponse(certificate_pdf(found, verify_url), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{found.code}.pdf"'
     return response
@@ -164,19 +191,24 @@ def certificate_download(request: HttpRequest, code: str) -> HttpResponse:
 def revoke(request: HttpRequest, organisation: str, code: str) -> HttpResponse:
     org = get_organisation_for_admin(request.user, organisation)
     found = _get_certificate(code)
-    if found.organisation_id != org.pk:
+    if found is None or found.organisation_id != org.pk:
         raise Http404("No such certificate")
     actions.revoke_certificate(learner(request), found)
     return redirect("trainings:learners", organisation)
 
 
-def _get_certificate(code: str) -> Certificate:
-    try:
-        return Certificate.objects.select_related("training", "organisation").get(
-            code=code.strip().upper()
-        )
-    except Certificate.DoesNotExist:
-        raise Http404("No such certificate") from None
+def _get_certificate(code: str) -> Certificate | None:
+    return (
+        Certificate.objects.select_related("training", "organisation")
+        .filter(code=code.strip().upper())
+        .first()
+    )
+
+
+def _no_such_certificate(request: HttpRequest, code: str) -> HttpResponse:
+    """A code that matches no certificate: says so (a mistyped code is the usual
+    reason), rather than the generic page-not-found."""
+    return render(request, "trainings/no_certificate.html", {"code": code[:40]}, status=404)
 
 
 @login_required

@@ -1,11 +1,13 @@
 """Self-paced learning, read side: progress of a learner through a training, as plain
 data for pages. Writes go through journeys.trainings.actions."""
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.http import Http404
+from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
 
 from journeys.trainings.exercises import ExerciseBase, Outcome, get_type
@@ -37,10 +39,53 @@ class LessonProgress:
 
 
 @dataclass(frozen=True)
+class ScoredAnswer:
+    """A learner's points on one scored exercise (the latest answer counts)."""
+
+    exercise: Exercise
+    score: float
+    max_score: float
+
+    @property
+    def full_marks(self) -> bool:
+        return self.score >= self.max_score
+
+
+@dataclass(frozen=True)
 class TrainingProgress:
     training: Training
     enrolment: Enrolment | None
     lessons: list[LessonProgress]
+    scored: list[ScoredAnswer] = field(default_factory=list)
+
+    @property
+    def points(self) -> float:
+        return sum(answer.score for answer in self.scored)
+
+    @property
+    def max_points(self) -> float:
+        return sum(answer.max_score for answer in self.scored)
+
+    @property
+    def score_percent(self) -> int:
+        """The share of points so far, rounded down: 69.6 % shows as 69, never as a
+        pass mark of 70 that was not reached."""
+        return math.floor(100 * self.points / self.max_points) if self.max_points else 0
+
+    @property
+    def passed(self) -> bool:
+        """Whether the points reach the training's pass mark (true with no scored
+        exercise answered: there is nothing to fall short of)."""
+        return 100 * self.points >= self.training.pass_mark * self.max_points
+
+    @property
+    def certificate_ready(self) -> bool:
+        return self.complete and self.passed
+
+    @property
+    def to_improve(self) -> list[ScoredAnswer]:
+        """Scored exercises answered without full marks: where points can be gained."""
+        return [answer for answer in self.scored if not answer.full_marks]
 
     @property
     def percent(self) -> int:
@@ -59,17 +104,44 @@ class TrainingProgress:
         return pending or (self.enrolment.last_lesson if self.enrolment else None)
 
 
+def missing_for_certificate(progress: TrainingProgress) -> list[str]:
+    """What a learner still needs for the certificate, in words; empty when nothing."""
+    missing = []
+    if not progress.complete:
+        missing.append(
+            _("Finish every lesson and exercise (you have done %(percent)s %% so far).")
+            % {"percent": progress.percent}
+        )
+    if not progress.passed:
+        missing.append(
+            _(
+                "Score at least %(pass_mark)s %% of the points on the scored exercises (you "
+                "have %(score)s %% now). You can answer an exercise again to improve your score."
+            )
+            % {"pass_mark": progress.training.pass_mark, "score": progress.score_percent}
+        )
+    return missing
+
+
 def training_progress(user: User, training: Training) -> TrainingProgress:
     enrolment = Enrolment.objects.filter(user=user, training=training).first()
     lessons = list(training.lessons.prefetch_related("exercises"))
     done_lessons = (
         set(enrolment.completions.values_list("lesson_id", flat=True)) if enrolment else set()
     )
-    complete_exercises = set(
-        Attempt.objects.filter(user=user, exercise__training=training, complete=True).values_list(
-            "exercise_id", flat=True
+    attempts = {
+        attempt.exercise_id: attempt
+        for attempt in Attempt.objects.filter(user=user, exercise__training=training).only(
+            "exercise_id", "complete", "score", "max_score"
         )
-    )
+    }
+    complete_exercises = {pk for pk, attempt in attempts.items() if attempt.complete}
+    exercises = [e for lesson in lessons for e in lesson.exercises.all()]
+    scored = [
+        ScoredAnswer(e, attempts[e.pk].score or 0.0, attempts[e.pk].max_score or 0.0)
+        for e in exercises
+        if e.pk in attempts and attempts[e.pk].max_score
+    ]
     return TrainingProgress(
         training,
         enrolment,
@@ -82,6 +154,7 @@ def training_progress(user: User, training: Training) -> TrainingProgress:
             )
             for lesson in lessons
         ],
+        scored,
     )
 
 

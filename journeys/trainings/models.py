@@ -19,6 +19,9 @@ class Training(models.Model):
     audience = models.JSONField()
     # From trainer.md: {"title": {...}, "body": {"en": markdown, "nl": ...}, "sources": [...]}
     trainer_guide = models.JSONField(default=dict, blank=True)
+    # training.yaml's certificate.pass_mark: the share (in %) of the scored exercises'
+    # points a learner needs, besides every lesson and exercise done, for a certificate.
+    pass_mark = models.PositiveSmallIntegerField(default=70)
 
     class Meta:
         ordering = ["position", "slug"]

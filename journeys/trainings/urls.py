@@ -30,8 +30,9 @@ api_urlpatterns = [
     path("api/trainings/<slug:slug>", views.api_training, name="api-training"),
 ]
 
-# Certificates are verified by people who may not read the learner's language: they sit
-# outside the language prefix.
+# Certificates are verified by people who may not read the learner's language: the
+# default language has no prefix and the switcher leads to /nl/certificates/<code>/.
+# journeys/urls.py puts them inside i18n_patterns, without the `trainings:` namespace.
 certificate_urlpatterns = [
     path("certificates/<str:code>/", learn_views.certificate, name="certificate"),
     path("certificates/<str:code>/pdf", learn_views.certificate_download, name="certificate-pdf"),
