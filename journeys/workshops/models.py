@@ -26,6 +26,8 @@ class Workshop(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.LIVE)
     participant_cap = models.PositiveIntegerField(_("most participants"), default=300)
     leaderboard = models.BooleanField(_("show a quiz leaderboard"), default=False)
+    # The leaderboard is on the projector only while the trainer shows it.
+    leaderboard_shown = models.BooleanField(default=False)
     # The trainer's lock: those in the room stay, nobody new joins.
     joining_closed = models.BooleanField(_("closed to new participants"), default=False)
     # The pre/post questionnaires' measurement, made when the first one is added.
