@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from journeys.accounts.models import Membership, Organisation, Profile, Role, printed_name
-from journeys.trainings.models import Certificate
+from journeys.accounts.signals import certificate_name_changed
 
 
 def create_organisation(name: str, slug: str, contact_line: str = "") -> Organisation:
@@ -27,11 +27,12 @@ def add_member(organisation: Organisation, user: User, role: Role) -> Membership
 @transaction.atomic
 def set_certificate_name(user: User, name: str) -> str:
     """Keep the name a person wants on their certificates and print it on the ones they
-    already hold (revoked ones keep the name they were revoked with). Returns the name
-    that certificates now show: with `name` empty, the full name or the username."""
+    already hold (revoked ones keep the name they were revoked with): trainings receives
+    certificate_name_changed in this transaction. Returns the name that certificates now
+    show: with `name` empty, the full name or the username."""
     Profile.objects.update_or_create(user=user, defaults={"certificate_name": name.strip()})
     shown = printed_name(user)
-    Certificate.objects.filter(user=user, revoked_at=None).update(name=shown)
+    certificate_name_changed.send(sender=set_certificate_name, user=user, name=shown)
     return shown
 
 

@@ -127,3 +127,9 @@ def revoke_certificate(admin: User, certificate: Certificate) -> Certificate:
         certificate.revoked_at = timezone.now()
         certificate.save(update_fields=["revoked_at"])
     return certificate
+
+
+def reprint_certificates(user: User, name: str, **_: object) -> None:
+    """Print `name` on the certificates `user` holds; revoked ones keep the name they were
+    revoked with. Receives accounts' certificate_name_changed (connected in apps.py)."""
+    Certificate.objects.filter(user=user, revoked_at=None).update(name=name)

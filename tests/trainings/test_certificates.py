@@ -229,3 +229,11 @@ def test_changing_the_name_later_reprints_the_certificates_held(learner_client, 
     assert "Sam Bakker" in Client().get(f"/certificates/{code}/").content.decode()
     learner_client.post("/accounts/certificate-name/", {"certificate_name": ""})
     assert participant.username in Client().get(f"/certificates/{code}/").content.decode()
+
+
+def test_a_revoked_certificate_keeps_the_name_it_was_revoked_with(learner_client, participant):
+    certificate = earn_certificate(learner_client)
+    Certificate.objects.filter(pk=certificate.pk).update(revoked_at="2026-01-01T00:00Z")
+    learner_client.post("/accounts/certificate-name/", {"certificate_name": "Sam Bakker"})
+    certificate.refresh_from_db()
+    assert certificate.name == participant.username
