@@ -333,15 +333,51 @@ def next_activity(user: AnyUser, workshop_id: int) -> Activity:
 
 def follow_the_room(user: AnyUser, workshop_id: int, activity_id: int) -> None:
     """A scenario goes on with the choice most of the room voted for."""
+    type_move(user, workshop_id, activity_id, "follow")
+
+
+def type_move(user: AnyUser, workshop_id: int, activity_id: int, name: str) -> None:
+    """A move only some types have (activities' `trainer_actions`): a scenario's "Go on
+    with the room's choice" or "Show the other options' feedback"."""
     with transaction.atomic():
         activity = _activity_for_staff(user, workshop_id, activity_id)
-        move = get_type(activity.kind).action("follow")
+        move = get_type(activity.kind).action(name)
         if move is None:
-            raise ActionError(_("Only a scenario goes with the room's choice."))
+            if name == "follow":
+                raise ActionError(_("Only a scenario goes with the room's choice."))
+            raise ActionError(_("This activity has no such move."))
+        if activity.state not in move.states or not move.offered(activity):
+            raise ActionError(_("This move does not fit the activity now."))
         # Votes stay stored with their step; the room votes afresh on the new one.
-        Activity.objects.filter(pk=activity.pk).update(progress=move.do(activity))
+        changes: dict[str, Any] = {"progress": move.do(activity)}
+        if move.reopens and activity.state != Activity.State.OPEN:
+            _open(activity)
+        Activity.objects.filter(pk=activity.pk).update(**changes)
         _bump(workshop_id)
         _tell(workshop_id)
+
+
+def show_leaderboard(user: AnyUser, workshop_id: int, shown: bool) -> None:
+    """Put the quiz leaderboard on the projector, or take it off."""
+    with transaction.atomic():
+        workshop = workshop_for_staff(user, workshop_id)
+        if shown and not workshop.leaderboard:
+            raise ActionError(_("This workshop has no leaderboard."))
+        Workshop.objects.filter(pk=workshop.pk).update(leaderboard_shown=shown)
+        _tell(workshop.pk, stage=False)
+
+
+def hide_word(user: AnyUser, workshop_id: int, activity_id: int, word: str, hidden: bool) -> None:
+    """Take a word off the projector's word cloud (or put it back): the activity keeps
+    its list of hidden words; the answers stay."""
+    with transaction.atomic():
+        activity = _activity_for_staff(user, workshop_id, activity_id)
+        kind = get_type(activity.kind)
+        if kind.hide_word is None:
+            raise ActionError(_("Only a word cloud hides words."))
+        config = kind.hide_word(activity.config, word, hidden)
+        Activity.objects.filter(pk=activity.pk).update(config=config)
+        _tell(workshop_id, stage=False)
 
 
 def review_answer(user: AnyUser, workshop_id: int, answer_id: int, review: str) -> None:

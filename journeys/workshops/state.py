@@ -60,6 +60,10 @@ def leaderboard(workshop: Workshop) -> list[dict[str, Any]]:
 def room_context(workshop: Workshop) -> dict[str, Any]:
     current = workshop.current
     activities = list(listed(workshop).annotate(answer_count=Count("answers")))
+    for activity in activities:
+        kind = get_type(activity.kind)
+        if kind.answers_elsewhere:  # a questionnaire's hand-ins are no Answer rows
+            activity.answer_count = len(kind.tally_values(activity))
     # Restorable until the workshop ends; after that out of view (and out of the report).
     deleted = []
     if workshop.status == Workshop.Status.LIVE:
@@ -81,7 +85,10 @@ def room_context(workshop: Workshop) -> dict[str, Any]:
         "revealed": current is not None and current.state == Activity.State.REVEALED,
         # Quiz results stay hidden until revealed, so nobody copies the room's answer.
         "has_right_answer": current is not None and get_type(current.kind).is_correct is not None,
-        "leaderboard": leaderboard(workshop) if workshop.leaderboard else [],
+        # On the projector only while the trainer shows it.
+        "leaderboard": leaderboard(workshop)
+        if workshop.leaderboard and workshop.leaderboard_shown
+        else [],
     }
 
 
@@ -95,7 +102,20 @@ def participant_context(workshop: Workshop) -> dict[str, Any]:
         "revealed": revealed,
         "tally": tally(current) if revealed and current else None,
         "step": step(current) if current else None,
+        # After a reveal each phone says whether its own answer was right.
+        "has_right_answer": current is not None and get_type(current.kind).is_correct is not None,
     }
+
+
+def my_answer(current: Activity | None, participant: Participant) -> dict[str, Any]:
+    """A participant's own answer to the activity shown, and whether it was right."""
+    if current is None:
+        return {"mine": None, "mine_right": False, "mine_known": True}
+    found = Answer.objects.filter(activity=current, participant=participant).first()
+    mine = found.value if found else None
+    is_correct = get_type(current.kind).is_correct
+    right = mine is not None and is_correct is not None and is_correct(current.config, mine)
+    return {"mine": mine, "mine_right": right, "mine_known": True}
 
 
 def render_events(workshop_id: int, stage: bool, wanted: set[tuple[str, str]]) -> Events:

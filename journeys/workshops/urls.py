@@ -29,6 +29,16 @@ urlpatterns = [
         "workshops/<int:workshop_id>/answers/<int:answer_id>/review/", views.review, name="review"
     ),
     path("workshops/<int:workshop_id>/end/", views.end, name="end"),
+    path(
+        "workshops/<int:workshop_id>/leaderboard/<slug:shown>/",
+        views.leaderboard,
+        name="leaderboard",
+    ),
+    path(
+        "workshops/<int:workshop_id>/words/<int:activity_id>/",
+        views.word,
+        name="word",
+    ),
     path("workshops/<int:workshop_id>/joining/<slug:door>/", views.joining, name="joining"),
     path(
         "workshops/<int:workshop_id>/participants/<int:participant_id>/remove/",
@@ -77,5 +87,6 @@ urlpatterns = [
     path("w/<str:code>/", views.participant_page, name="participant"),
     path("w/<str:code>/answer/<int:activity_id>/", views.answer, name="answer"),
     path("w/<str:code>/name/", views.named, name="named"),
+    path("w/<str:code>/mine/", views.mine, name="mine"),
     path("w/<str:code>/events/", views.events_elsewhere, name="participant-events"),
 ]

@@ -168,14 +168,17 @@ ACTIVITY_MOVES: dict[str, Callable[[AnyUser, int, int], object]] = {
         user, workshop_id, activity_id, up=False
     ),
     "follow": actions.follow_the_room,
+    "feedback": lambda user, workshop_id, activity_id: actions.type_move(
+        user, workshop_id, activity_id, "feedback"
+    ),
 }
 
 
 async def act(
     request: HttpRequest, workshop_id: int, activity_id: int, action: str
 ) -> HttpResponse:
-    """open, close, reveal, delete, restore, up, down, follow (a scenario's vote): then
-    every page updates."""
+    """open, close, reveal, delete, restore, up, down, follow (a scenario's vote),
+    feedback (a scenario's other options' feedback): then every page updates."""
     if action not in ACTIVITY_MOVES:
         raise Http404("No such action")
     move = ACTIVITY_MOVES[action]
@@ -187,6 +190,28 @@ async def act(
 async def next_activity(request: HttpRequest, workshop_id: int) -> HttpResponse:
     return await _trainer_move(
         request, workshop_id, lambda user: actions.next_activity(user, workshop_id)
+    )
+
+
+async def leaderboard(request: HttpRequest, workshop_id: int, shown: str) -> HttpResponse:
+    """Put the leaderboard on the projector (`show`) or take it off (`hide`)."""
+    if shown not in ("show", "hide"):
+        raise Http404("No such action")
+    return await _trainer_move(
+        request,
+        workshop_id,
+        lambda user: actions.show_leaderboard(user, workshop_id, shown=shown == "show"),
+    )
+
+
+async def word(request: HttpRequest, workshop_id: int, activity_id: int) -> HttpResponse:
+    """Hide a word cloud's word from the projector (`hidden=1`) or show it again."""
+    text = request.POST.get("word", "")
+    hidden = request.POST.get("hidden") == "1"
+    return await _trainer_move(
+        request,
+        workshop_id,
+        lambda user: actions.hide_word(user, workshop_id, activity_id, text, hidden),
     )
 
 
@@ -296,6 +321,9 @@ def export(request: HttpRequest, workshop_id: int) -> HttpResponse:
                     answer.review if moderated else "",
                 ]
             )
+        # What the room did as a whole (a scenario's route: steps, votes, choices).
+        for row in get_type(activity.kind).room_rows(activity, language):
+            writer.writerow([activity.position, activity.kind, question, "the room", row, ""])
     return response
 
 
@@ -401,13 +429,22 @@ def participant_page(request: HttpRequest, code: str) -> HttpResponse:
     if me.removed:
         return render(request, "workshops/removed.html", {"workshop": me.workshop}, status=403)
     workshop = Workshop.objects.select_related("current").get(pk=me.workshop_id)
-    context = state.participant_context(workshop)
-    current = context["current"]
-    if current is not None:
-        mine = Answer.objects.filter(activity=current, participant=me).first()
-        context["mine"] = mine.value if mine else None
+    context = {**state.participant_context(workshop), **state.my_answer(workshop.current, me)}
     context["me"] = me
     return render(request, "workshops/participant.html", context)
+
+
+def mine(request: HttpRequest, code: str) -> HttpResponse:
+    """The phone's own answer to the activity shown, right or not: fetched by each phone
+    after a reveal arrives (the event is the same for the whole room)."""
+    me = _me(request, code)
+    if me is None or me.removed:
+        return HttpResponse(status=403)
+    workshop = Workshop.objects.select_related("current").get(pk=me.workshop_id)
+    context = {**state.participant_context(workshop), **state.my_answer(workshop.current, me)}
+    if not context["revealed"]:
+        return HttpResponse("")
+    return render(request, "workshops/_mine.html", context)
 
 
 @require_POST

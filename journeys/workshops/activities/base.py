@@ -54,16 +54,25 @@ def _no_step(activity: Any) -> dict[str, Any] | None:
     return None
 
 
+def _no_rows(activity: Any, language: str) -> list[str]:
+    return []
+
+
 @dataclass(frozen=True)
 class TrainerAction:
-    """A move only some types have (a scenario's "Go with the room's choice"): offered
-    on the control page's row while the activity is in `state`."""
+    """A move only some types have (a scenario's "Go on with the room's choice"):
+    offered on the control page's row while the activity is in one of `states`."""
 
     name: str  # in the URL: /workshops/<id>/activities/<id>/<name>/
     label: Promise
-    state: str  # Activity.State value
+    states: tuple[str, ...]  # Activity.State values
     # Does the move: returns the activity's new progress, or raises ActionError.
     do: Callable[[Any], Any]
+    # After the move the activity is open for answers again (a scenario's next step,
+    # voted afresh, also after its results were shown).
+    reopens: bool = False
+    # Offered only while this holds of the activity (default: always).
+    offered: Callable[[Any], bool] = lambda activity: True
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,19 @@ class ActivityType:
     initial_progress: Callable[[Config], Any] = _no_progress
     step: Callable[[Any], dict[str, Any] | None] = _no_step  # where a played type is
     trainer_actions: tuple[TrainerAction, ...] = ()
+    # Answers are counted elsewhere than in Answer rows (a questionnaire's hand-ins):
+    # the control page counts `tally_values` instead.
+    answers_elsewhere: bool = False
+    # The option text of an answer, per language ({"en": ..., "nl": ...}) or plain,
+    # for "Your answer: ..." on the phone after a reveal.
+    answer_text: Callable[[Config, Value], Any] = lambda config, value: option_text(config, value)
+    # What the room did as a whole, for the CSV: one line each (a scenario's route).
+    room_rows: Callable[[Any, str], list[str]] = _no_rows
+    # Extra controls on the control page for the activity shown now (a word cloud's
+    # Hide/Show per word); "" for none.
+    control_template: str = ""
+    # A word cloud's moderation: the config with `word` hidden from the room (or shown).
+    hide_word: Callable[[Config, str, bool], Config] | None = None
     # Exercise types (journeys.trainings) this type plays live: type -> configs.
     from_exercises: Mapping[str, Callable[[ExerciseData], list[Config]]] = field(
         default_factory=dict
@@ -202,6 +224,19 @@ def bars(
             }
             for choice in choices
         ],
+    }
+
+
+def option_text(config: Config, value: Value) -> Any:
+    """The text of the option(s) an answer chose, per language where the options have it."""
+    texts = {o["key"]: o["text"] for o in config.get("options", [])}
+    chosen = value if isinstance(value, list) else [value]
+    return {
+        language: "; ".join(
+            str((texts.get(str(v)) or {}).get(language) or (texts.get(str(v)) or {}).get("en", v))
+            for v in chosen
+        )
+        for language in ("en", "nl")
     }
 
 

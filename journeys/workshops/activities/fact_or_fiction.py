@@ -76,6 +76,9 @@ FACT_OR_FICTION = register(
         phones="fact or fiction",
         room="bars after Show results, the verdict and its explanation",
         is_correct=chose_right,
+        answer_text=lambda config, value: next(
+            (v["text"] for v in VERDICTS if v["key"] == value), {"en": str(value)}
+        ),
         from_exercises={"fact-or-fiction": from_statements},
     )
 )

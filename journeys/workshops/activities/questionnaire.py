@@ -63,5 +63,6 @@ QUESTIONNAIRE = register(
         room="how many handed it in",
         offered_on_form=False,
         tally_values=handed_in,
+        answers_elsewhere=True,
     )
 )

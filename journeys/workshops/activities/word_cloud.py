@@ -7,6 +7,7 @@ from collections import Counter
 from django.utils.translation import gettext_lazy as _
 
 from journeys.workshops.activities.base import (
+    ActionError,
     ActivityType,
     AnswerError,
     Config,
@@ -39,14 +40,32 @@ def read_answer(config: Config, form: Form) -> Value:
 
 
 def tally(config: Config, values: list[Value]) -> Tally:
+    """The most named words the trainer has not hidden, sized by count; the hidden ones
+    apart, with their counts, for the control page's Show."""
     counts = Counter(word for value in values for word in value)
-    top = counts.most_common(SHOWN)
+    hidden = set(config.get("hidden_words", []))
+    top = [(w, n) for w, n in counts.most_common() if w not in hidden][:SHOWN]
     biggest = top[0][1] if top else 1
     words = [
         {"word": word, "count": count, "size": 1 + round(4 * count / biggest)}  # steps 1..5
         for word, count in sorted(top)
     ]
-    return {"shape": "words", "respondents": len(values), "words": words}
+    hidden_words = [{"word": w, "count": counts[w]} for w in sorted(hidden) if counts[w]]
+    return {
+        "shape": "words",
+        "respondents": len(values),
+        "words": words,
+        "hidden_words": hidden_words,
+    }
+
+
+def hide_word(config: Config, word: str, hidden: bool) -> Config:
+    word = normalise_word(word)
+    if not word or len(word) > MAX_WORD:
+        raise ActionError(_("That is not one of the words."))
+    words = set(config.get("hidden_words", []))
+    words = words | {word} if hidden else words - {word}
+    return {**config, "hidden_words": sorted(words)}
 
 
 WORD_CLOUD = register(
@@ -57,6 +76,8 @@ WORD_CLOUD = register(
         read_answer,
         tally,
         phones="up to three words",
-        room="the 40 most named words, sized by count",
+        room="the 40 most named words, sized by count, with counts; the trainer can hide a word",
+        hide_word=hide_word,
+        control_template="workshops/activities/word-cloud/control.html",
     )
 )

@@ -1,3 +1,5 @@
+from typing import Any
+
 import segno
 from django import template
 from django.utils.safestring import SafeString, mark_safe
@@ -33,6 +35,22 @@ def results_template(kind: str) -> str:
 
 
 @register.filter
-def trainer_actions(kind: str) -> tuple[TrainerAction, ...]:
-    """The moves only this type has, for the control page's row."""
-    return activity_types()[kind].trainer_actions
+def trainer_actions(activity: Any) -> list[TrainerAction]:
+    """The moves only this type has that fit the activity now, for the control page's row."""
+    return [
+        move
+        for move in activity_types()[activity.kind].trainer_actions
+        if activity.state in move.states and move.offered(activity)
+    ]
+
+
+@register.filter
+def control_template(kind: str) -> str:
+    """The type's own controls for the activity shown now ("" for none)."""
+    return activity_types()[kind].control_template
+
+
+@register.filter
+def answer_text(activity: Any, value: Any) -> Any:
+    """The text of what a participant answered, for "Your answer: ..."."""
+    return activity_types()[activity.kind].answer_text(activity.config, value)
