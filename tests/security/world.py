@@ -22,8 +22,8 @@ from journeys.core.content.load import load_content
 from journeys.knowledge.models import Route, Substance
 from journeys.mi.models import Persona
 from journeys.trainings.models import Certificate, Training
-from journeys.workshops import actions
-from journeys.workshops.models import Activity, Workshop
+from journeys.workshops import actions, plans
+from journeys.workshops.models import Activity, Plan, Workshop
 
 PASSWORD = "a-long-test-password-42"
 ModelT = TypeVar("ModelT", bound=Model)
@@ -52,6 +52,7 @@ class World:
     self_paced: Measurement
     certificate: Certificate
     participant_token: str
+    plan: Plan
     kwargs: dict[str, Any] = field(default_factory=dict)
     # Names whose arguments are not the training's: the same converter, another thing.
     kwargs_by_name: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -129,6 +130,8 @@ def build() -> World:
         organisation=owner,
         name="Sam Jansen",
     )
+    plan = plans.create_plan(owner, trainer, "Police, half day")
+    plan_item = plans.add_own(plan, "poll", {"prompt": "Where?", "options": "Street\nClub"})
     world = World(
         owner=owner,
         other=other,
@@ -139,6 +142,7 @@ def build() -> World:
         self_paced=self_paced,
         certificate=certificate,
         participant_token=token,
+        plan=plan,
     )
     exercise = training.exercises.order_by("pk").first()
     assert exercise is not None
@@ -164,6 +168,10 @@ def build() -> World:
         "id": "1",
         "app_label": "accounts",
         "url": "nothing-here",
+        "plan_id": plan.pk,
+        "item_id": plan_item.pk,
+        "training_slug": TRAINING,
+        "shown": "show",
     }
     persona = Persona.objects.order_by("slug").first()
     assert persona is not None
@@ -184,6 +192,12 @@ def build() -> World:
         "workshops:named": {"code": workshop.code},
         "workshops:participant-events": {"code": workshop.code},
         "trainings:revoke": {"organisation": owner.slug, "code": certificate.code},
+        "workshops:plan-item": {"action": "up"},
+        # a fact-or-fiction set: the page where statements are ticked
+        "workshops:plan-pick": {
+            "exercise_id": _first(plans.live_exercises(training).filter(type="fact-or-fiction")).pk
+        },
+        "workshops:mine": {"code": workshop.code},
     }
     return world
 
