@@ -93,6 +93,8 @@ MATRIX = {
     "workshops:index": ("302 302 404 200 200 200 200", "302 302 404 400 400 400 400"),
     "workshops:join": ("200 200 200 200 200 200 200", "400 400 400 400 400 400 400"),
     "workshops:joining": ("405 405 405 405 405 405 405", "403 403 404 404 404 302 302"),
+    "workshops:leaderboard": ("405 405 405 405 405 405 405", "403 403 404 404 404 409 409"),
+    "workshops:mine": ("403 200 403 403 403 403 403", "403 200 403 403 403 403 403"),
     "workshops:named": ("405 405 405 405 405 405 405", "403 302 403 403 403 403 403"),
     "workshops:next": ("405 405 405 405 405 405 405", "403 403 404 404 404 409 409"),
     "workshops:participant": ("302 200 302 302 302 302 302", "302 200 302 302 302 302 302"),
@@ -120,6 +122,7 @@ MATRIX = {
     "workshops:report": ("302 302 404 404 404 200 200", "302 302 404 404 404 200 200"),
     "workshops:review": ("405 405 405 405 405 405 405", "403 403 404 404 404 409 409"),
     "workshops:room-events": ("501 501 501 501 501 501 501", "501 501 501 501 501 501 501"),
+    "workshops:word": ("405 405 405 405 405 405 405", "403 403 404 404 404 409 409"),
     # Variants: the same URL pointing at the shared self-paced measurement, which every
     # trainer may read (their own learners' answers only) and only a site administrator
     # may change.
