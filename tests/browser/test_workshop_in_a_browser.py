@@ -4,6 +4,7 @@ The presenter page is never reloaded: the tallies arrive as Server-Sent Events."
 
 import pytest
 
+from tests.browser.accessibility import check_accessibility
 from tests.workshops.servers import Browser, Server, add_and_open, fresh_site, start_workshop
 
 pytestmark = pytest.mark.browser
@@ -70,7 +71,7 @@ def test_a_room_answers_a_poll_and_a_fact_or_fiction_round(browser, server):
     control.get_by_role("button", name="Add", exact=True).click()
     control.locator("tr", has_text="Naloxone reverses").get_by_role("button", name="Open").click()
     for phone, verdict in zip(phones, ["Fiction", "Fiction", "Fact"], strict=True):
-        phone.get_by_text("Naloxone reverses a GHB overdose.").wait_for()
+        phone.get_by_role("heading", name="Naloxone reverses a GHB overdose.").wait_for()
         phone.get_by_label(verdict, exact=True).check()
         phone.get_by_role("button", name="Send").click()
         phone.get_by_text("Answer received.").wait_for()
@@ -83,6 +84,8 @@ def test_a_room_answers_a_poll_and_a_fact_or_fiction_round(browser, server):
     assert "2 (67%)" in presenter.locator(".bar-correct").inner_text()  # Fiction
     phones[2].get_by_text("Naloxone only works on opioids.").wait_for()
     assert presenter.evaluate("window.notReloaded") is True
+    for page in (presenter, phones[2], control):
+        check_accessibility(page)
     # A move that cannot be made says why, on the control page.
     control.get_by_role("button", name="Next activity").click()
     control.locator("#control-message", has_text="There is no next activity").wait_for()
@@ -117,7 +120,7 @@ def test_a_phone_reconnects_by_itself_after_a_server_restart(browser, tmp_path):
         server.kill()
         server = Server(site, port=server.port)  # the same address, a new process
         add_and_open(trainer, workshop_id, kind="poll", prompt="Still there?", options="yes\nno")
-        phone.get_by_text("Still there?").wait_for(timeout=15_000)
+        phone.get_by_role("heading", name="Still there?").wait_for(timeout=15_000)
         assert phone.evaluate("window.notReloaded") is True
     finally:
         server.stop()
