@@ -98,6 +98,8 @@ def test_a_scenario_debrief_shows_the_vote_the_feedback_and_keeps_the_route(
     assert move(trainer_client, workshop, scenario, "feedback") == 302
     present = page(trainer_client, f"/workshops/{workshop.pk}/present/")
     assert "The other options" in present
+    control = page(trainer_client, f"/workshops/{workshop.pk}/control/")
+    assert "Show the other options" not in row(control, scenario)  # shown already
     assert "the dose people want to unconsciousness" in present
     assert "Cold water and cold showers do not reverse" in present
     # Going on after the reveal opens the next step for votes.

@@ -146,7 +146,10 @@ def show_all_feedback(activity: Any) -> Any:
 
 
 def at_a_choice(activity: Any) -> bool:
+    """At a choice, with the other options' feedback not shown yet."""
     progress = activity.progress or {}
+    if progress.get("all_feedback"):
+        return False
     return (
         bool(progress)
         and not progress.get("finished")
