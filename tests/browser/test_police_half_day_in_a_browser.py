@@ -85,6 +85,7 @@ def test_the_police_half_day_from_a_plan(browser, server, page):
         boxes.nth(n).uncheck()
     for statement in PICKED:
         plan.get_by_label(statement).check()
+    check_accessibility(plan)
     plan.get_by_role("button", name="Add to the plan").click()
     add_from_training(plan, DOMESTIC_VIOLENCE, SCENARIO)
     add_from_training(plan, DOMESTIC_VIOLENCE, '"It\'s the drink"')
