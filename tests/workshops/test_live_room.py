@@ -326,3 +326,23 @@ def test_the_trainer_hides_a_word_from_the_screen_and_shows_it_again(trainer_cli
         f"/workshops/{workshop.pk}/words/{cloud.pk}/", {"word": "care", "hidden": "1"}
     )
     assert stranger.status_code == 403
+
+
+def test_each_workshop_page_has_a_title_of_its_own(trainer_client, organisation):
+    """A screen-reader user with the presenter, the control page and a phone open tells
+    them apart by their titles (WCAG 2.4.2), in both languages."""
+    workshop = start(trainer_client, organisation)
+    phone = joined(workshop.code, "Ann")
+    for prefix in ("", "/nl"):
+        pages = {
+            "control": page(trainer_client, f"{prefix}/workshops/{workshop.pk}/control/"),
+            "presenter": page(trainer_client, f"{prefix}/workshops/{workshop.pk}/present/"),
+            "report": page(trainer_client, f"{prefix}/workshops/{workshop.pk}/report/"),
+            "phone": page(phone, f"{prefix}/w/{workshop.code}/"),
+        }
+        titles = {
+            name: re.search(r"<title>(.*?)</title>", html, re.S) for name, html in pages.items()
+        }
+        texts = {name: " ".join(found.group(1).split()) for name, found in titles.items() if found}
+        assert len(texts) == 4 and len(set(texts.values())) == 4, texts
+        assert all(workshop.title in text for text in texts.values()), texts
