@@ -12,6 +12,7 @@ from django.test import Client
 
 from journeys.accounts.actions import add_member, create_organisation
 from journeys.accounts.models import Organisation, Role
+from journeys.core.content.check import CheckedContent, check_content
 from journeys.core.content.load import load_content
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -84,7 +85,25 @@ def trainer_client(client: Client, trainer: User) -> Client:
 @pytest.fixture
 def curriculum(db: None) -> None:
     """The real content/ directory, loaded."""
-    load_content(Path(settings.CONTENT_DIR))
+    root = Path(settings.CONTENT_DIR)
+    load_content(root, checked_content(root))
+
+
+_checked: dict[tuple[tuple[str, int, int], ...], CheckedContent] = {}
+
+
+def checked_content(root: Path) -> CheckedContent:
+    """check_content(root), done again only when a file under root changed (its name,
+    size or modification time): most tests load the same content."""
+    fingerprint = tuple(
+        (str(path), stat.st_size, stat.st_mtime_ns)
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and (stat := path.stat())
+    )
+    if fingerprint not in _checked:
+        _checked.clear()
+        _checked[fingerprint] = check_content(root)
+    return _checked[fingerprint]
 
 
 @pytest.fixture(autouse=True)
