@@ -19,3 +19,12 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def errors(content: Path) -> list[str]:
     return [str(problem) for problem in check_content(content).errors]
+
+
+def content_changed() -> None:
+    """Say that content rows were changed in place, as `journeys content load` says at its
+    end: a new content version, so pages read the content again
+    (journeys/core/content/readmodel.py). For tests that update a content row directly."""
+    from journeys.core.models import ContentLoad
+
+    ContentLoad.objects.create(summary={"test": "changed in place"})

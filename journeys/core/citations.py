@@ -3,14 +3,20 @@
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from journeys.core.content.readmodel import per_content_version
 from journeys.core.models import Source
+
+
+@per_content_version
+def all_sources() -> dict[str, Source]:
+    """content/sources.yaml as loaded: a few hundred rows, read once per content load."""
+    return {source.key: source for source in Source.objects.all()}
 
 
 def sources_by_key(keys: Iterable[str]) -> dict[str, Source]:
     """The cited sources in the order first cited (for numbered citations), once each."""
-    wanted = list(dict.fromkeys(keys))
-    found = {source.key: source for source in Source.objects.filter(key__in=wanted)}
-    return {key: found[key] for key in wanted if key in found}
+    found = all_sources()
+    return {key: found[key] for key in dict.fromkeys(keys) if key in found}
 
 
 def cited_keys(data: Any) -> Iterator[str]:

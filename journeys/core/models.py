@@ -1,3 +1,5 @@
+import secrets
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -26,11 +28,18 @@ class Source(models.Model):
         return f"{self.author.split(',')[0].split(' (')[0]} {self.year or 'n.d.'}"
 
 
+def new_content_version() -> str:
+    return secrets.token_hex(8)
+
+
 class ContentLoad(models.Model):
-    """One row per successful `content load`: caches built from content (the
-    combination checker's table) rebuild when the newest id changes."""
+    """One row per successful `content load`. Its `version`, a random token, names the
+    content that pages read from memory (journeys/core/content/readmodel.py): a new load
+    gives a new version in every process. Not the id: a rolled-back load (in the tests, a
+    database restored from a backup) can hand out the same id again for other content."""
 
     loaded_at = models.DateTimeField(auto_now_add=True)
+    version = models.CharField(max_length=32, default=new_content_version)
     summary = models.JSONField(default=dict)
 
     class Meta:
@@ -40,9 +49,11 @@ class ContentLoad(models.Model):
         return f"content load {self.pk} at {self.loaded_at:%Y-%m-%d %H:%M}"
 
 
-def current_content_version() -> int:
-    """The id of the newest content load (0 before any), one indexed query."""
-    return ContentLoad.objects.values_list("id", flat=True).first() or 0
+def current_content_version() -> str:
+    """The version of the newest content load ("" before any), one indexed query.
+    Pages ask journeys.core.content.readmodel.content_version(), which asks this once
+    per request."""
+    return ContentLoad.objects.values_list("version", flat=True).first() or ""
 
 
 class RateCounter(models.Model):

@@ -1,9 +1,12 @@
-from typing import Any
+from typing import Any, cast
 
 from django import template
+from django.template.base import FilterExpression, NodeList, Parser, Token
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
+from journeys.core.content import readmodel
 from journeys.core.formats import duration_range
 from journeys.core.icons import icon_data_uri, render_icon
 from journeys.core.text import Localized, localized
@@ -69,3 +72,33 @@ def position(mapping: dict[str, object], key: str) -> int | str:
         return list(mapping).index(key) + 1
     except ValueError:
         return "?"
+
+
+@register.tag
+def contentcache(parser: Parser, token: Token) -> "ContentCacheNode":
+    """{% contentcache "catalogue" training.slug %}...{% endcontentcache %}: a piece of a
+    page that shows only content, rendered once per content version, language and the
+    given values (journeys/core/content/readmodel.py). Nothing per person (a form, a
+    CSRF token, progress, the user's name) may go inside: every visitor gets the same.
+    A value that is None renders the piece without keeping it (a typed search: keeping
+    every search anyone typed would let memory grow without end)."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("contentcache needs a name")
+    nodelist = parser.parse(("endcontentcache",))
+    parser.delete_first_token()
+    return ContentCacheNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+class ContentCacheNode(template.Node):
+    def __init__(self, nodelist: NodeList, names: list[FilterExpression]) -> None:
+        self.nodelist = nodelist
+        self.names = names
+
+    def render(self, context: template.Context) -> SafeString:
+        values = [name.resolve(context) for name in self.names]
+        if any(value is None for value in values):
+            return self.nodelist.render(context)
+        key = ("contentcache", get_language(), *map(str, values))
+        # nodelist.render gives a SafeString, and that object is what is kept.
+        return cast(SafeString, readmodel.fragment(key, lambda: self.nodelist.render(context)))
