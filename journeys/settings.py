@@ -87,6 +87,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every part of a request reads the same content version (journeys/core/content/readmodel.py).
+    "journeys.core.content.readmodel.one_version_per_request",
     "csp.middleware.CSPMiddleware",
     # 400 for a NUL or lone surrogate anywhere in a request, before anything reads it.
     "journeys.core.storable.refuse_unstorable_text",
@@ -127,7 +129,8 @@ def database_from_env() -> dict[str, object]:
         return dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     return {
-        "ENGINE": "django.db.backends.sqlite3",
+        # Django's SQLite backend that reuses connections (journeys/core/sqlite/base.py).
+        "ENGINE": "journeys.core.sqlite",
         "NAME": VAR_DIR / "journeys.sqlite3",
         # WAL lets readers go on while one writer writes; IMMEDIATE avoids
         # "database is locked" when a read transaction turns into a write.
@@ -150,6 +153,10 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Pages that show only content (journeys/core/caching.py): how long a reverse proxy may
+# serve one without asking again. Browsers always revalidate (a 304 while unchanged).
+PROXY_CACHE_SECONDS = int(os.environ.get("JOURNEYS_PROXY_CACHE_SECONDS", "60"))
 
 # Live workshops: the most participants a trainer may allow in one workshop; per minute:
 # joins into one workshop from one address and in all (after its first that many), wrong

@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
@@ -17,16 +19,21 @@ def page_in(here: str | None, code: str) -> str:
 
 def languages(request: HttpRequest) -> dict[str, object]:
     """Links to the current page in every shipped language, for the switcher."""
-    current = get_language()
-    here = local_page(request.get_full_path())  # None on a 404
-    return {
-        "language_links": [
-            {
-                "code": code,
-                "name": get_language_info(code)["name_local"],
-                "url": page_in(here, code),
-                "current": code == current,
-            }
-            for code, _name in settings.LANGUAGES
-        ]
-    }
+    return {"language_links": language_links(request.get_full_path(), get_language())}
+
+
+@lru_cache(maxsize=4096)
+def language_links(full_path: str, current: str) -> list[dict[str, object]]:
+    """Resolving the page and reversing it in each language costs more than the rest of
+    a page's header; the URL list never changes while the process runs, so the answer for
+    an address is kept (the most recent 4096 addresses; templates only read it)."""
+    here = local_page(full_path)  # None on a 404
+    return [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": page_in(here, code),
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]

@@ -97,6 +97,11 @@ def test_the_api_answers_as_described(in_world: World, connection_kept: None, la
         suppress_health_check=list(HealthCheck),
     )
     def call(case: schemathesis.Case[Any]) -> None:
-        case.call_and_validate(excluded_checks=EXCLUDED.get(label, []))
+        # Schemathesis asks for gzip, which content answers honour, and its WSGI client
+        # does not unpack it as a browser does; compression is checked in
+        # test_pages_are_cheap_and_cacheable.py.
+        case.call_and_validate(
+            headers={"Accept-Encoding": "identity"}, excluded_checks=EXCLUDED.get(label, [])
+        )
 
     call()
