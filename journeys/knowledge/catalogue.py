@@ -3,10 +3,12 @@ lists, and the plain dicts that pages and the JSON API show."""
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils.translation import get_language
 
-from journeys.core.models import current_content_version
+from journeys.core.content.readmodel import per_content_version
 from journeys.core.text import localized
 from journeys.knowledge.content import names_of_data
 from journeys.knowledge.interactions import (
@@ -26,19 +28,10 @@ from journeys.knowledge.models import (
 )
 from journeys.knowledge.vocabulary import Status
 
-_tables: dict[int, InteractionTable] = {}
 
-
+@per_content_version
 def interaction_table() -> InteractionTable:
     """The checker's table for the newest content load, built once per process."""
-    version = current_content_version()
-    if version not in _tables:
-        _tables.clear()
-        _tables[version] = _build_interaction_table()
-    return _tables[version]
-
-
-def _build_interaction_table() -> InteractionTable:
     substances = [
         SubstanceRef(
             slug=substance.slug,
@@ -67,33 +60,53 @@ def _build_interaction_table() -> InteractionTable:
     return build_table(substances, rules, groups)
 
 
-def substances(query: str = "", substance_class: str = "") -> list[Substance]:
-    """Substances whose names contain `query`, of `substance_class` when given, by name."""
-    found = Substance.objects.prefetch_related("groups")
-    if query.strip():
-        found = found.filter(search_text__contains=normalise(query))
+@per_content_version
+def _all_substances() -> dict[str, Substance]:
+    """Every substance with its groups, by slug. Shared by all requests: read only."""
+    return {s.slug: s for s in Substance.objects.prefetch_related("groups")}
+
+
+@per_content_version
+def _sorted_substances(language: str) -> list[Substance]:
     return sorted(
-        (s for s in found if not substance_class or substance_class in s.classes),
-        key=lambda substance: localized(substance.name).text.casefold(),
+        _all_substances().values(),
+        key=lambda substance: localized(substance.name, language).text.casefold(),
     )
+
+
+def substances(query: str = "", substance_class: str = "") -> list[Substance]:
+    """Substances whose names contain `query`, of `substance_class` when given, by name
+    in the active language."""
+    wanted = normalise(query) if query.strip() else ""
+    return [
+        s
+        for s in _sorted_substances(get_language() or settings.LANGUAGE_CODE)
+        if wanted in s.search_text and (not substance_class or substance_class in s.classes)
+    ]
 
 
 def get_substance(slug: str) -> Substance:
     try:
-        return Substance.objects.prefetch_related("groups").get(slug=slug)
-    except Substance.DoesNotExist:
+        return _all_substances()[slug]
+    except KeyError:
         raise Http404("No such substance") from None
+
+
+@per_content_version
+def routes() -> list[Route]:
+    return list(Route.objects.all())
+
+
+@per_content_version
+def _routes_by_slug() -> dict[str, Route]:
+    return {route.slug: route for route in routes()}
 
 
 def get_route(slug: str) -> Route:
     try:
-        return Route.objects.get(slug=slug)
-    except Route.DoesNotExist:
+        return _routes_by_slug()[slug]
+    except KeyError:
         raise Http404("No such route") from None
-
-
-def routes() -> QuerySet[Route]:
-    return Route.objects.all()
 
 
 def settings_with_interventions() -> QuerySet[Setting]:

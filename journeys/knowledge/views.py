@@ -7,7 +7,9 @@ from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from journeys.core.caching import content_page
 from journeys.core.citations import sources_by_key
+from journeys.core.content.readmodel import per_content_version
 from journeys.core.text import localized
 from journeys.knowledge import catalogue
 from journeys.knowledge.interactions import (
@@ -32,6 +34,7 @@ from journeys.knowledge.vocabulary import (
 )
 
 
+@content_page
 def index(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:100]
     substance_class = request.GET.get("class", "")
@@ -46,11 +49,20 @@ def index(request: HttpRequest) -> HttpResponse:
             "substance_class": substance_class,
             "classes": CLASS_LABELS.items(),
             "routes": catalogue.routes(),
+            # The list is kept per kind; a typed search is rendered each time.
+            "keep": None if query.strip() else "all",
         },
     )
 
 
+@content_page
 def substance(request: HttpRequest, slug: str) -> HttpResponse:
+    return render(request, "knowledge/substance.html", _substance_page(slug, get_language()))
+
+
+@per_content_version
+def _substance_page(slug: str, language: str) -> dict[str, Any]:
+    """What a substance page shows, once per content load and language."""
     found = catalogue.get_substance(slug)
     sections = substance_sections(found.data)
     # In the order the page shows them, so citation numbers rise down the page.
@@ -61,20 +73,16 @@ def substance(request: HttpRequest, slug: str) -> HttpResponse:
         *EMERGENCY_SOURCES,
     ]
     table = catalogue.interaction_table()
-    return render(
-        request,
-        "knowledge/substance.html",
-        {
-            "substance": found,
-            "data": found.data,
-            "sections": sections,
-            "classes": [CLASS_LABELS[c] for c in found.classes],
-            "routes": {route.slug: route for route in catalogue.routes()},
-            "sources": sources_by_key(keys),
-            "emergency_sources": EMERGENCY_SOURCES,
-            "group_names": [table.group_names.get(g.slug) for g in found.groups.all()],
-        },
-    )
+    return {
+        "substance": found,
+        "data": found.data,
+        "sections": sections,
+        "classes": [str(CLASS_LABELS[c]) for c in found.classes],
+        "routes": {route.slug: route for route in catalogue.routes()},
+        "sources": sources_by_key(keys),
+        "emergency_sources": EMERGENCY_SOURCES,
+        "group_names": [table.group_names.get(g.slug) for g in found.groups.all()],
+    }
 
 
 # The emergency advice shown on every substance page rests on these.
@@ -99,6 +107,7 @@ def substance_sections(data: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+@content_page
 def route(request: HttpRequest, slug: str) -> HttpResponse:
     found = catalogue.get_route(slug)
     onset = [found.data["onset"]] if found.data.get("onset") else []
@@ -282,6 +291,7 @@ def pair_as_json(pair: PairResult, table: InteractionTable, language: str) -> di
     return base
 
 
+@content_page
 def api_substances(request: HttpRequest) -> JsonResponse:
     language = _language(request)
     found = catalogue.substances(request.GET.get("q", "")[:100], request.GET.get("class", ""))
@@ -293,6 +303,7 @@ def api_substances(request: HttpRequest) -> JsonResponse:
     )
 
 
+@content_page
 def api_substance(request: HttpRequest, slug: str) -> JsonResponse:
     language = _language(request)
     found = catalogue.get_substance(slug)

@@ -28,6 +28,8 @@ from journeys.trainings.learning import (
     exercise_view,
     get_exercise,
     get_lesson,
+    lesson_body,
+    lessons_of,
     render_markdown,
     training_progress,
 )
@@ -87,8 +89,8 @@ def lesson(
         a.exercise_id: a
         for a in Attempt.objects.filter(user=learner(request), exercise__in=exercises)
     }
-    body = localized(current.body)
-    lessons = list(training.lessons.all())
+    body_html, body_language = lesson_body(training.pk, lesson_slug, translation.get_language())
+    lessons = lessons_of(training.pk)
     index = lessons.index(current)
     return render(
         request,
@@ -96,8 +98,8 @@ def lesson(
         {
             "training": training,
             "lesson": current,
-            "body_html": render_markdown(body.text),
-            "body_language": body.language,
+            "body_html": body_html,
+            "body_language": body_language,
             "exercises": [exercise_view(e, attempts.get(e.pk)) for e in exercises],
             "progress": training_progress(request.user, training),  # type: ignore[arg-type]
             "previous": lessons[index - 1] if index else None,
@@ -115,7 +117,7 @@ def lesson_done(request: HttpRequest, slug: str, lesson_slug: str) -> HttpRespon
     training = get_training(slug)
     current = get_lesson(training, lesson_slug)
     actions.complete_lesson(learner(request), current)
-    following = training.lessons.filter(position__gt=current.position).first()
+    following = next((x for x in lessons_of(training.pk) if x.position > current.position), None)
     if following:
         return redirect("trainings:lesson", slug, following.slug)
     return redirect("trainings:learn", slug)

@@ -6,10 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
 
+from journeys.core.content.readmodel import per_content_version
+from journeys.core.text import localized
 from journeys.trainings.exercises import ExerciseBase, Outcome, get_type
 from journeys.trainings.models import Attempt, Enrolment, Exercise, Lesson, Training
 
@@ -22,7 +25,43 @@ def render_markdown(text: str) -> str:
 
 
 def exercise_model(exercise: Exercise) -> ExerciseBase:
+    """The exercise's file read through its type's schema (validated once per load)."""
+    model = _exercise_models(exercise.training_id).get(exercise.pk)
+    return model if model is not None else _validated(exercise)
+
+
+def _validated(exercise: Exercise) -> ExerciseBase:
     return get_type(exercise.type).schema.model_validate(exercise.data)
+
+
+@per_content_version
+def _exercise_models(training_id: int) -> dict[int, ExerciseBase]:
+    return {e.pk: _validated(e) for e in Exercise.objects.filter(training_id=training_id)}
+
+
+@per_content_version
+def lessons_of(training_id: int) -> list[Lesson]:
+    """A training's lessons in order, each with its exercises (`lesson.exercises.all()`
+    reads them from memory). Shared by all requests: read, never change."""
+    return list(
+        Lesson.objects.filter(training_id=training_id).prefetch_related(
+            Prefetch("exercises", queryset=Exercise.objects.select_related("lesson"))
+        )
+    )
+
+
+@per_content_version
+def lesson_body(training_id: int, lesson_slug: str, language: str) -> tuple[str, str]:
+    """A lesson's Markdown as HTML in `language` (else English), and the language it is in."""
+    body = localized(get_lesson_by_slug(training_id, lesson_slug).body, language)
+    return render_markdown(body.text), body.language
+
+
+def get_lesson_by_slug(training_id: int, slug: str) -> Lesson:
+    found = next((lesson for lesson in lessons_of(training_id) if lesson.slug == slug), None)
+    if found is None:
+        raise Http404("No such lesson")
+    return found
 
 
 @dataclass(frozen=True)
@@ -101,7 +140,10 @@ class TrainingProgress:
     def next_lesson(self) -> Lesson | None:
         """Where to resume: the first lesson not yet done (else the last one opened)."""
         pending = next((lp.lesson for lp in self.lessons if not lp.done), None)
-        return pending or (self.enrolment.last_lesson if self.enrolment else None)
+        if pending or not self.enrolment:
+            return pending
+        last = self.enrolment.last_lesson_id
+        return next((lp.lesson for lp in self.lessons if lp.lesson.pk == last), None)
 
 
 def missing_for_certificate(progress: TrainingProgress) -> list[str]:
@@ -125,22 +167,23 @@ def missing_for_certificate(progress: TrainingProgress) -> list[str]:
 
 def training_progress(user: User, training: Training) -> TrainingProgress:
     enrolment = Enrolment.objects.filter(user=user, training=training).first()
-    lessons = list(training.lessons.prefetch_related("exercises"))
+    lessons = lessons_of(training.pk)
     done_lessons = (
         set(enrolment.completions.values_list("lesson_id", flat=True)) if enrolment else set()
     )
+    # Plain rows, not model instances: this runs on every lesson page.
     attempts = {
-        attempt.exercise_id: attempt
-        for attempt in Attempt.objects.filter(user=user, exercise__training=training).only(
-            "exercise_id", "complete", "score", "max_score"
-        )
+        exercise_id: (complete, score, max_score)
+        for exercise_id, complete, score, max_score in Attempt.objects.filter(
+            user=user, exercise__training=training
+        ).values_list("exercise_id", "complete", "score", "max_score")
     }
-    complete_exercises = {pk for pk, attempt in attempts.items() if attempt.complete}
+    complete_exercises = {pk for pk, (complete, _, _) in attempts.items() if complete}
     exercises = [e for lesson in lessons for e in lesson.exercises.all()]
     scored = [
-        ScoredAnswer(e, attempts[e.pk].score or 0.0, attempts[e.pk].max_score or 0.0)
+        ScoredAnswer(e, attempts[e.pk][1] or 0.0, attempts[e.pk][2] or 0.0)
         for e in exercises
-        if e.pk in attempts and attempts[e.pk].max_score
+        if e.pk in attempts and attempts[e.pk][2]
     ]
     return TrainingProgress(
         training,
@@ -188,10 +231,7 @@ def exercise_view(exercise: Exercise, attempt: Attempt | None) -> ExerciseView:
 
 
 def get_lesson(training: Training, slug: str) -> Lesson:
-    try:
-        return training.lessons.get(slug=slug)
-    except Lesson.DoesNotExist:
-        raise Http404("No such lesson") from None
+    return get_lesson_by_slug(training.pk, slug)
 
 
 def get_exercise(training: Training, slug: str) -> Exercise:

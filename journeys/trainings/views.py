@@ -4,13 +4,23 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from journeys.accounts.access import organisations_for_staff
-from journeys.trainings.catalogue import cited_sources, get_training, training_as_json, trainings
+from journeys.core.caching import content_page
+from journeys.trainings.catalogue import (
+    cited_sources,
+    get_training,
+    has_questionnaires,
+    training_json,
+    trainings,
+    trainings_json,
+)
 
 
+@content_page
 def catalogue(request: HttpRequest) -> HttpResponse:
     return render(request, "trainings/catalogue.html", {"trainings": trainings()})
 
 
+@content_page
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     training = get_training(slug)
     return render(
@@ -18,10 +28,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "trainings/detail.html",
         {
             "training": training,
-            "sources": cited_sources(training),
+            "sources": cited_sources(slug),
             "is_trainer": organisations_for_staff(request.user).exists(),
-            # The assessments app loads a training's questionnaires as its `instrument`.
-            "has_questionnaires": hasattr(training, "instrument"),
+            "has_questionnaires": has_questionnaires(training),
             "enrolled": request.user.is_authenticated
             and training.enrolments.filter(user_id=request.user.pk).exists(),
         },
@@ -44,17 +53,18 @@ def _unknown_language(language: str) -> JsonResponse:
     )
 
 
-def api_trainings(request: HttpRequest) -> JsonResponse:
+@content_page
+def api_trainings(request: HttpRequest) -> HttpResponse:
     language = _language(request)
     if language is None:
         return _unknown_language(request.GET["lang"])
-    return JsonResponse(
-        {"language": language, "trainings": [training_as_json(t, language) for t in trainings()]}
-    )
+    return HttpResponse(trainings_json(language), content_type="application/json")
 
 
-def api_training(request: HttpRequest, slug: str) -> JsonResponse:
+@content_page
+def api_training(request: HttpRequest, slug: str) -> HttpResponse:
     language = _language(request)
     if language is None:
         return _unknown_language(request.GET["lang"])
-    return JsonResponse({"language": language, **training_as_json(get_training(slug), language)})
+    get_training(slug)  # a 404 for an unknown slug, before anything is kept
+    return HttpResponse(training_json(slug, language), content_type="application/json")

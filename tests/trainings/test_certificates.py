@@ -13,7 +13,7 @@ from journeys.accounts.actions import set_certificate_name
 from journeys.core.content.load import load_content
 from journeys.trainings.models import Certificate, Training
 from tests.conftest import CONTENT_FIXTURES, PASSWORD
-from tests.content_edits import copy_content, edit, errors
+from tests.content_edits import content_changed, copy_content, edit, errors
 from tests.trainings.test_self_paced import ANSWERS, complete_training, play_scenario, post
 
 # The alpha fixture's scored exercises hold 10 points: pick-one 1, pick-some 1, facts 2,
@@ -69,6 +69,7 @@ def test_the_training_page_states_the_certificate_rule(learner_client):
         "of the points on the scored exercises." in page
     )
     Training.objects.filter(slug="alpha").update(pass_mark=85)
+    content_changed()
     assert "minstens 85 % van de punten" in text_of(Client().get("/nl/trainings/alpha/").content)
 
 
@@ -106,9 +107,11 @@ def test_answering_again_above_the_pass_mark_earns_the_certificate(learner_clien
 
 def test_a_score_just_under_the_pass_mark_is_not_rounded_up(learner_client):
     Training.objects.filter(slug="alpha").update(pass_mark=51)
+    content_changed()
     click_through_with_weak_answers(learner_client)  # 50 %
     assert learner_client.post("/learn/alpha/certificate/").status_code == 403
     Training.objects.filter(slug="alpha").update(pass_mark=50)
+    content_changed()
     assert learner_client.post("/learn/alpha/certificate/").status_code == 302
 
 
