@@ -6,24 +6,34 @@ import base64
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import matplotlib
-
-matplotlib.use("Agg")  # no display: draw to files only
-from matplotlib import pyplot as plt
-from matplotlib.figure import Figure
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from journeys.assessments.report import Outcome
 
 BEFORE = "#8a8f98"
 AFTER = "#1d6fa5"
-plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none"})
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 
-def _uri(figure: Figure) -> str:
+@cache
+def pyplot() -> Any:
+    """matplotlib's pyplot, imported by the first report drawn: some 40 MB that a worker
+    serving only pages never needs (docs/performance.md)."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display: draw to files only
+    from matplotlib import pyplot as plt
+
+    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none"})
+    return plt
+
+
+def _uri(figure: "Figure") -> str:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="svg", bbox_inches="tight")
-    plt.close(figure)
+    pyplot().close(figure)
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
@@ -32,7 +42,7 @@ def before_after(outcomes: Sequence[Outcome], before: str, after: str, unit: str
     shown = [o for o in outcomes if o.result and o.result.pre.mean is not None]
     if not shown:
         return ""
-    figure, axes = plt.subplots(figsize=(6.5, 0.45 * len(shown) + 0.9))
+    figure, axes = pyplot().subplots(figsize=(6.5, 0.45 * len(shown) + 0.9))
     for row, outcome in enumerate(reversed(shown)):
         pre, post = _means(outcome)
         axes.plot([pre, post], [row, row], color="#c7ccd3", linewidth=3, zorder=1)
@@ -87,7 +97,7 @@ def distribution(outcome: Outcome, before: str, after: str, unit: str) -> str:
     is dotted and after striped, so the two tell apart without colour too."""
     if not outcome.pre_values:
         return ""
-    figure, axes = plt.subplots(figsize=(6.5, 2.4))
+    figure, axes = pyplot().subplots(figsize=(6.5, 2.4))
     bins = [outcome.low + (outcome.high - outcome.low) * i / 10 for i in range(11)]
     axes.hist(outcome.pre_values, bins=bins, color=BEFORE, alpha=0.6, hatch="..", label=before)
     axes.hist(outcome.post_values, bins=bins, color=AFTER, alpha=0.6, hatch="//", label=after)
@@ -103,7 +113,7 @@ def item_difficulty(rows: Sequence[dict[str, object]], before: str, after: str, 
     shown = [r for r in rows if r["pre"] is not None or r["post"] is not None]
     if not shown:
         return ""
-    figure, axes = plt.subplots(figsize=(6.5, 0.28 * len(shown) + 0.9))
+    figure, axes = pyplot().subplots(figsize=(6.5, 0.28 * len(shown) + 0.9))
     positions = range(len(shown))
     pre = [float(r["pre"]) if r["pre"] is not None else 0.0 for r in reversed(shown)]  # type: ignore[arg-type]
     post = [float(r["post"]) if r["post"] is not None else 0.0 for r in reversed(shown)]  # type: ignore[arg-type]

@@ -19,9 +19,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scipy import optimize
-from scipy import stats as distributions
-
 Numbers = Sequence[float]
 
 
@@ -128,6 +125,8 @@ def wilcoxon(pre: Numbers, post: Numbers) -> Wilcoxon | None:
         p = min(1.0, 2 * min(at_most, at_least))
     else:
         method = "normal approximation"
+        from scipy import stats as distributions  # SciPy loads with the first report
+
         p = 2 * distributions.norm.sf(abs(z))
     return Wilcoxon(
         statistic=min(w_plus, w_minus),
@@ -146,6 +145,9 @@ def dz_interval(t: float, n: int, level: float = 0.95) -> tuple[float, float]:
     if t < 0:  # symmetric; SciPy's noncentral t is steadier for t >= 0
         low, high = dz_interval(-t, n, level)
         return -high, -low
+    from scipy import optimize
+    from scipy import stats as distributions
+
     df = n - 1
     tail = (1 - level) / 2
     # The noncentrality's spread is about sqrt(1 + t^2 / 2df): search well beyond it.
@@ -174,6 +176,8 @@ def paired(pre: Numbers, post: Numbers) -> Paired:
     t = p = dz = gz = None
     difference_ci = dz_ci = None
     if n >= 2 and difference.sd and difference.mean is not None:
+        from scipy import stats as distributions
+
         error = difference.sd / math.sqrt(n)
         t = difference.mean / error
         p = float(2 * distributions.t.sf(abs(t), df))

@@ -12,13 +12,9 @@ languages are refused with a message. Reply text is never logged.
 import re
 from dataclasses import dataclass
 
-import numpy as np
-
 from journeys.mi.annomi import SUBTYPES
 from journeys.mi.language import detect_language
 from journeys.mi.miti_rules import extra_codes, outright_advice
-from journeys.mi.model import joined, shipped_words
-from journeys.mi.network import best_label, network_probabilities
 
 MAX_REPLY_CHARS = 1000  # one turn in a conversation; a pasted essay is not a reply
 LOW_CONFIDENCE = 0.5  # below this the page says the code is a guess
@@ -97,11 +93,16 @@ def code_reply(reply: str, client_statement: str | None = None) -> ReplyCode:
         return ReplyCode(
             dutch.main, dutch.subtype, dutch.confidence, dutch.extras, "nl", "rules", notes
         )
+    # The models and their libraries (NumPy, scikit-learn, ONNX Runtime: some 60 MB) are
+    # loaded by the first reply coded, not by every worker at start (docs/performance.md).
+    from journeys.mi.model import joined, shipped_words
+    from journeys.mi.network import best_label, network_probabilities
+
     words = shipped_words().therapist_probabilities([text], [client])[0]
     probabilities = joined(words, network_probabilities(text, client))
     main = best_label(probabilities["main"], "main")
     subtype = best_label(probabilities[main], main) if main in SUBTYPES else None
-    confidence = float(np.max(probabilities["main"]))
+    confidence = float(max(probabilities["main"]))
     if main in ("reflection", "other") and outright_advice(text):
         main, subtype, confidence = "therapist_input", "advice", RULE_CONFIDENCE
     extras = extra_codes(text, client, main, subtype)
@@ -114,6 +115,9 @@ def code_client(statement: str) -> ClientCode:
     text, language, _ = checked_text(statement)
     if language != "en":
         raise ReplyRejected("language", "Client talk is coded in English only.")
+    from journeys.mi.model import joined, shipped_words
+    from journeys.mi.network import best_label, network_probabilities
+
     words = shipped_words().client_probabilities([text], [""])[0]
     probabilities = joined(words, {"client": network_probabilities(text, "")["client"]})["client"]
-    return ClientCode(best_label(probabilities, "client"), float(np.max(probabilities)), "en")
+    return ClientCode(best_label(probabilities, "client"), float(max(probabilities)), "en")
