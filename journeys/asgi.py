@@ -6,10 +6,16 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journeys.settings")
 django_application = get_asgi_application()
 
+from django.conf import settings  # noqa: E402
+
+from journeys.core.gate import OneAtATime  # noqa: E402
 from journeys.workshops.streams import with_event_streams  # noqa: E402  (needs Django set up)
 
-# Live workshops' event streams are answered before Django; everything else by Django.
-application = with_event_streams(django_application)
+# Live workshops' event streams are answered before Django; everything else by Django,
+# one request at a time per worker (journeys/core/gate.py).
+application = with_event_streams(
+    OneAtATime(django_application, patience=settings.REQUEST_PATIENCE_MS / 1000)
+)
 
 # Long-lived processes hold many objects (thousands of open event streams): move what
 # start-up made out of the collector's way and collect young objects less often, so a

@@ -158,6 +158,10 @@ CACHES = {
 # serve one without asking again. Browsers always revalidate (a 304 while unchanged).
 PROXY_CACHE_SECONDS = int(os.environ.get("JOURNEYS_PROXY_CACHE_SECONDS", "60"))
 
+# Requests go through Django one at a time per worker, in order (journeys/core/gate.py);
+# one that has waited this long goes ahead alongside. 0: no queue, all at once.
+REQUEST_PATIENCE_MS = int(os.environ.get("JOURNEYS_REQUEST_PATIENCE_MS", "250"))
+
 # Live workshops: the most participants a trainer may allow in one workshop; per minute:
 # joins into one workshop from one address and in all (after its first that many), wrong
 # codes from one address, and answers from one participant (docs/workshops.md: why these).

@@ -28,12 +28,13 @@ from journeys.trainings.learning import (
     exercise_view,
     get_exercise,
     get_lesson,
+    learner_attempts,
     lesson_body,
     lessons_of,
     render_markdown,
     training_progress,
 )
-from journeys.trainings.models import Attempt, Certificate, Training
+from journeys.trainings.models import Certificate, Training
 
 MAX_FORM_FIELDS = 100
 
@@ -85,10 +86,7 @@ def lesson(
     training = get_training(slug)
     current = get_lesson(training, lesson_slug)
     exercises = list(current.exercises.all())
-    attempts = {
-        a.exercise_id: a
-        for a in Attempt.objects.filter(user=learner(request), exercise__in=exercises)
-    }
+    attempts = learner_attempts(learner(request), training)
     body_html, body_language = lesson_body(training.pk, lesson_slug, translation.get_language())
     lessons = lessons_of(training.pk)
     index = lessons.index(current)
@@ -101,7 +99,7 @@ def lesson(
             "body_html": body_html,
             "body_language": body_language,
             "exercises": [exercise_view(e, attempts.get(e.pk)) for e in exercises],
-            "progress": training_progress(request.user, training),  # type: ignore[arg-type]
+            "progress": training_progress(learner(request), training, attempts),
             "previous": lessons[index - 1] if index else None,
             "next": lessons[index + 1] if index + 1 < len(lessons) else None,
             "error": error,

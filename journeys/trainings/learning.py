@@ -93,7 +93,8 @@ class ScoredAnswer:
 @dataclass(frozen=True)
 class TrainingProgress:
     training: Training
-    enrolment: Enrolment | None
+    enrolled: bool
+    last_lesson_id: int | None  # the lesson the learner opened last
     lessons: list[LessonProgress]
     scored: list[ScoredAnswer] = field(default_factory=list)
 
@@ -140,10 +141,9 @@ class TrainingProgress:
     def next_lesson(self) -> Lesson | None:
         """Where to resume: the first lesson not yet done (else the last one opened)."""
         pending = next((lp.lesson for lp in self.lessons if not lp.done), None)
-        if pending or not self.enrolment:
+        if pending or not self.enrolled:
             return pending
-        last = self.enrolment.last_lesson_id
-        return next((lp.lesson for lp in self.lessons if lp.lesson.pk == last), None)
+        return next((lp.lesson for lp in self.lessons if lp.lesson.pk == self.last_lesson_id), None)
 
 
 def missing_for_certificate(progress: TrainingProgress) -> list[str]:
@@ -165,29 +165,39 @@ def missing_for_certificate(progress: TrainingProgress) -> list[str]:
     return missing
 
 
-def training_progress(user: User, training: Training) -> TrainingProgress:
-    enrolment = Enrolment.objects.filter(user=user, training=training).first()
-    lessons = lessons_of(training.pk)
-    done_lessons = (
-        set(enrolment.completions.values_list("lesson_id", flat=True)) if enrolment else set()
+def learner_attempts(user: User, training: Training) -> dict[int, Attempt]:
+    """The learner's answers to the training's exercises, by exercise id."""
+    found = Attempt.objects.filter(user=user, exercise__training=training)
+    return {attempt.exercise_id: attempt for attempt in found}
+
+
+def training_progress(
+    user: User, training: Training, answers: dict[int, Attempt] | None = None
+) -> TrainingProgress:
+    """Where `user` stands in `training`. `answers`: learner_attempts(user, training)
+    where the caller has them already (a lesson page shows them too)."""
+    # One row per completed lesson (or one row with None): the enrolment and its
+    # completions in one query, as plain values; this runs on every lesson page.
+    rows = list(
+        Enrolment.objects.filter(user=user, training=training).values_list(
+            "last_lesson_id", "completions__lesson_id"
+        )
     )
-    # Plain rows, not model instances: this runs on every lesson page.
-    attempts = {
-        exercise_id: (complete, score, max_score)
-        for exercise_id, complete, score, max_score in Attempt.objects.filter(
-            user=user, exercise__training=training
-        ).values_list("exercise_id", "complete", "score", "max_score")
-    }
-    complete_exercises = {pk for pk, (complete, _, _) in attempts.items() if complete}
+    done_lessons = {lesson_id for _, lesson_id in rows if lesson_id is not None}
+    lessons = lessons_of(training.pk)
+    if answers is None:
+        answers = learner_attempts(user, training)
+    complete_exercises = {pk for pk, answer in answers.items() if answer.complete}
     exercises = [e for lesson in lessons for e in lesson.exercises.all()]
     scored = [
-        ScoredAnswer(e, attempts[e.pk][1] or 0.0, attempts[e.pk][2] or 0.0)
+        ScoredAnswer(e, answers[e.pk].score or 0.0, answers[e.pk].max_score or 0.0)
         for e in exercises
-        if e.pk in attempts and attempts[e.pk][2]
+        if e.pk in answers and answers[e.pk].max_score
     ]
     return TrainingProgress(
         training,
-        enrolment,
+        bool(rows),
+        rows[0][0] if rows else None,
         [
             LessonProgress(
                 lesson,
