@@ -93,7 +93,7 @@ def rss_mb(pid: int) -> float:
 
 
 def log_in(port: int) -> str:
-    """Log the learner in through the login form; returns the session cookie."""
+    """Log the learner in through the login form; returns the Cookie header to send."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.request("GET", "/accounts/login/")
     response = connection.getresponse()
@@ -121,10 +121,15 @@ def log_in(port: int) -> str:
     )
     response = connection.getresponse()
     response.read()
-    session = re.search(r"sessionid=([^;]+)", response.getheader("Set-Cookie", ""))
-    if response.status != 302 or not session:
+    # Both cookies, as a browser keeps them: the session, and the CSRF token that the
+    # login renewed (without it every page would make and set a new one).
+    cookies = dict(
+        re.findall(r"(sessionid|csrftoken)=([^;]+)", response.getheader("Set-Cookie", ""))
+    )
+    if response.status != 302 or "sessionid" not in cookies:
         raise RuntimeError(f"login failed: HTTP {response.status}")
-    return f"sessionid={session.group(1)}"
+    cookies.setdefault("csrftoken", csrf_cookie.group(1))
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
 
 
 def get(port: int, path: str, cookie: str = "") -> None:
