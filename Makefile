@@ -43,7 +43,7 @@ lint: $(VENV)/.installed-test $(VENV)/.installed-lint
 
 # Benchmarks print a table: figure, value, target.
 bench: $(VENV)/.installed
-	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+	for script in bench/[!_]*.py; do $(BIN)/python $$script || exit 1; done
 
 format: $(VENV)/.installed-lint
 	$(BIN)/ruff format .

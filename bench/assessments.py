@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _harness import print_table
+
 
 def measure(runs: int, groups: int, people: int) -> list[tuple[str, str, str]]:
     import django
@@ -112,10 +114,7 @@ def main() -> int:
         os.environ["JOURNEYS_PAIRING_KEY_FILE"] = str(Path(var) / "pairing_key")
         os.environ.pop("DATABASE_URL", None)
         rows = measure(args.runs, args.groups, args.people) + pairing_cost(args.runs)
-    width = max(len(row[0]) for row in rows)
-    print(f"{'figure':<{width}}  {'value':>8}  target")
-    for figure, value, target in rows:
-        print(f"{figure:<{width}}  {value:>8}  {target}")
+    print_table(rows)
     return 0
 
 

@@ -15,7 +15,6 @@ value, target); the last line is `deck_build_s: X`, the median time for both lan
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -26,6 +25,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from _harness import free_port, print_table, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this tree's code, also when the bench is copied elsewhere
@@ -73,9 +74,7 @@ def fetch_status(url: str, statuses: list[int]) -> None:
 
 def serve(var: str) -> tuple[subprocess.Popen[bytes], str]:
     """One uvicorn worker on this tree's code, as `journeys serve` runs it."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     env = {**os.environ, "JOURNEYS_VAR_DIR": var, "PYTHONPATH": str(ROOT)}
     env["JOURNEYS_RATE_CARD_PDF"] = "100000"
     server = subprocess.Popen(
@@ -95,12 +94,7 @@ def serve(var: str) -> tuple[subprocess.Popen[bytes], str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_for_port(port, seconds=20)
     return server, f"http://127.0.0.1:{port}"
 
 
@@ -197,10 +191,7 @@ def main() -> int:
         (f"  {PARALLEL} new decks: all answered, median s", f"{http['wall']:.2f}", "report"),
         (f"  {PARALLEL} new decks: PDFs/busy (503), all runs", str(http["answers"]), "report"),
     ]
-    width = max(len(row[0]) for row in rows)
-    print(f"{'figure':<{width}}  {'value':>8}  target")
-    for figure, value, target in rows:
-        print(f"{figure:<{width}}  {value:>8}  {target}")
+    print_table(rows)
     print(f"deck_build_s: {both:.2f}")
     return 0
 

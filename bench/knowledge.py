@@ -12,14 +12,14 @@ Prints a table (figure, value, target) and exits non-zero when it cannot run.
 import argparse
 import http.client
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+
+from _harness import fresh_installation, one_worker, print_table
 
 SIX = ["ghb", "alcohol", "mdma", "sertraline", "cocaine", "ketamine"]
 QUERY = "/api/knowledge/combinations?substances=" + ",".join(SIX)
@@ -47,12 +47,6 @@ def in_process(runs: int) -> tuple[float, float]:
             check_combination(table, SIX)
         medians.append((time.perf_counter() - start) / n * 1000)
     return statistics.median(medians), min(medians)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def requests_per_second(port: int, seconds: float, threads: int = 4) -> float:
@@ -86,30 +80,10 @@ def requests_per_second(port: int, seconds: float, threads: int = 4) -> float:
 
 def over_http(runs: int) -> float:
     with tempfile.TemporaryDirectory() as var:
-        env = {**os.environ, "JOURNEYS_VAR_DIR": var}
-        env.pop("DATABASE_URL", None)
-        subprocess.run(
-            [BIN / "journeys", "setup", "--no-demo"], env=env, check=True, capture_output=True
-        )
-        port = free_port()
-        server = subprocess.Popen(
-            [BIN / "journeys", "serve", "--port", str(port), "--workers", "1"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            for _ in range(100):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+        env = fresh_installation(var)
+        with one_worker(env, "--workers", "1") as (_, port):
             requests_per_second(port, 1.0)  # warm up
             return statistics.median(requests_per_second(port, 3.0) for _ in range(runs))
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
 
 
 def main() -> int:
@@ -127,10 +101,7 @@ def main() -> int:
         ("6-substance check, in-process, best ms", f"{best_ms:.3f}", ""),
         ("combinations API, 1 worker, requests/s (median)", f"{rps:.0f}", "report"),
     ]
-    width = max(len(row[0]) for row in rows)
-    print(f"{'figure':<{width}}  {'value':>8}  target")
-    for figure, value, target in rows:
-        print(f"{figure:<{width}}  {value:>8}  {target}")
+    print_table(rows)
     return 0
 
 

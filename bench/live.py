@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-BIN = Path(sys.executable).parent
-HOST = "127.0.0.1"
+from _harness import BIN, HOST, free_port, print_table, wait_for_port
+
 P99_TARGET_MS = 300.0
 
 
@@ -385,10 +385,7 @@ def table(figures: dict[str, float], answer_seconds: float) -> None:
             "report",
         ),
     ]
-    width = max(len(r[0]) for r in rows)
-    print(f"{'figure':<{width}}  {'value':>12}  target")
-    for figure, value, target in rows:
-        print(f"{figure:<{width}}  {value:>12}  {target}")
+    print_table(rows, value_width=12)
     print()
 
 
@@ -423,27 +420,6 @@ def main() -> int:
     print(f"latency_p50_ms: {last['latency_p50_ms']:.1f}")
     print(f"latency_p99_ms: {last['latency_p99_ms']:.1f}")
     return 0
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_for_port(port: int, seconds: float = 30) -> None:
-    import socket
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection((HOST, port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"the server did not listen on port {port}")
 
 
 if __name__ == "__main__":

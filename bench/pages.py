@@ -20,10 +20,8 @@ contract lines at the end; exits non-zero when it cannot run.
 
 import argparse
 import http.client
-import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,7 +30,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-BIN = Path(sys.executable).parent
+from _harness import BIN, fresh_installation, one_worker, print_table
+
 TRAINING = "harm-reduction"
 PASSWORD = "bench-password-1234"  # noqa: S105  (a throwaway learner in a temporary database)
 # Requests/s before issue 19 (the lower figure of each measured range, as the issue's
@@ -69,22 +68,6 @@ for _ in range(7):
     rounds.append((time.perf_counter() - start) / 500 * 1000)
 print(statistics.median(rounds))
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_for(port: int) -> None:
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("the server did not start")
 
 
 def rss_mb(pid: int) -> float:
@@ -197,12 +180,7 @@ def run(
     rounds: int, seconds: float, connections: int
 ) -> tuple[list[tuple[str, str, str]], dict[str, str]]:
     with tempfile.TemporaryDirectory() as var:
-        env = {**os.environ, "JOURNEYS_VAR_DIR": var, "DJANGO_SETTINGS_MODULE": "journeys.settings"}
-        env.pop("DATABASE_URL", None)
-        env.pop("JOURNEYS_DEBUG", None)
-        subprocess.run(
-            [BIN / "journeys", "setup", "--no-demo"], env=env, check=True, capture_output=True
-        )
+        env = fresh_installation(var)
         first_lesson = subprocess.run(
             [BIN / "python", "-c", "import django; django.setup()\n" + LEARNER],
             env=env,
@@ -219,15 +197,7 @@ def run(
             "nothing": "/healthz",
             "static": "/static/journeys/css/site.css",
         }
-        port = free_port()
-        server = subprocess.Popen(
-            [BIN / "journeys", "serve", "--port", str(port), "--workers", "1"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            wait_for(port)
+        with one_worker(env, "--workers", "1") as (server, port):
             cookie = log_in(port)
             time.sleep(1)
             rss_idle = rss_mb(server.pid)
@@ -242,9 +212,6 @@ def run(
             rss_after = rss_mb(server.pid)
             made = mixed(port, pages, cookie, 10_000)
             rss_mixed = rss_mb(server.pid)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
         django_ms = float(
             subprocess.run(
                 [BIN / "python", "-c", IN_PROCESS], env=env, check=True, capture_output=True
@@ -303,10 +270,7 @@ def main() -> int:
         return 2
     rows, contract = run(args.rounds, args.seconds, args.connections)
     print(f"one worker, {args.connections} keep-alive connections, median of {args.rounds} rounds")
-    width = max(len(row[0]) for row in rows)
-    print(f"{'figure':<{width}}  {'value':>8}  target")
-    for figure, value, target in rows:
-        print(f"{figure:<{width}}  {value:>8}  {target}")
+    print_table(rows)
     for name, value in contract.items():
         print(f"{name}: {value}")
     return 0
