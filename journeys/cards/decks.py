@@ -303,7 +303,7 @@ def _interleave(*lists: tuple[Fact, ...]) -> Iterator[Fact]:
 
 
 def _timing(timings: list[dict[str, Any]], pick: Picker) -> Iterator[Fact]:
-    routes = {route.slug: route for route in catalogue.routes()}
+    routes = catalogue.routes_by_slug()
     for timing in timings:
         route = routes.get(timing["route"])
         if route is None:

@@ -35,7 +35,7 @@ from django.conf import settings
 
 from journeys.cards.pdf import write_atomically
 from journeys.core import limits
-from journeys.core.models import current_content_version
+from journeys.core.content.readmodel import content_version
 
 BUILDS_AT_ONCE = 1
 WAITING = 2
@@ -112,7 +112,7 @@ def in_line() -> int:
 
 
 def _path(key_parts: Sequence[object], composed: bool) -> Path:
-    key = hashlib.sha256(repr([current_content_version(), *key_parts]).encode()).hexdigest()
+    key = hashlib.sha256(repr([content_version(), *key_parts]).encode()).hexdigest()
     directory = composed_dir() if composed else Path(settings.VAR_DIR) / "cards"
     return directory / f"{key[:32]}.pdf"
 

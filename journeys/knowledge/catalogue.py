@@ -98,13 +98,13 @@ def routes() -> list[Route]:
 
 
 @per_content_version
-def _routes_by_slug() -> dict[str, Route]:
+def routes_by_slug() -> dict[str, Route]:
     return {route.slug: route for route in routes()}
 
 
 def get_route(slug: str) -> Route:
     try:
-        return _routes_by_slug()[slug]
+        return routes_by_slug()[slug]
     except KeyError:
         raise Http404("No such route") from None
 

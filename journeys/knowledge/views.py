@@ -78,7 +78,7 @@ def _substance_page(slug: str, language: str) -> dict[str, Any]:
         "data": found.data,
         "sections": sections,
         "classes": [str(CLASS_LABELS[c]) for c in found.classes],
-        "routes": {route.slug: route for route in catalogue.routes()},
+        "routes": catalogue.routes_by_slug(),
         "sources": sources_by_key(keys),
         "emergency_sources": EMERGENCY_SOURCES,
         "group_names": [table.group_names.get(g.slug) for g in found.groups.all()],

@@ -84,7 +84,7 @@ def lesson(
     request: HttpRequest, slug: str, lesson_slug: str, error: tuple[str, str] | None = None
 ) -> HttpResponse:
     training = get_training(slug)
-    current = get_lesson(training, lesson_slug)
+    current = get_lesson(training.pk, lesson_slug)
     exercises = list(current.exercises.all())
     attempts = learner_attempts(learner(request), training)
     body_html, body_language = lesson_body(training.pk, lesson_slug, translation.get_language())
@@ -113,7 +113,7 @@ def lesson(
 @require_POST
 def lesson_done(request: HttpRequest, slug: str, lesson_slug: str) -> HttpResponse:
     training = get_training(slug)
-    current = get_lesson(training, lesson_slug)
+    current = get_lesson(training.pk, lesson_slug)
     actions.complete_lesson(learner(request), current)
     following = next((x for x in lessons_of(training.pk) if x.position > current.position), None)
     if following:

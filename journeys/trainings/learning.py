@@ -53,11 +53,11 @@ def lessons_of(training_id: int) -> list[Lesson]:
 @per_content_version
 def lesson_body(training_id: int, lesson_slug: str, language: str) -> tuple[str, str]:
     """A lesson's Markdown as HTML in `language` (else English), and the language it is in."""
-    body = localized(get_lesson_by_slug(training_id, lesson_slug).body, language)
+    body = localized(get_lesson(training_id, lesson_slug).body, language)
     return render_markdown(body.text), body.language
 
 
-def get_lesson_by_slug(training_id: int, slug: str) -> Lesson:
+def get_lesson(training_id: int, slug: str) -> Lesson:
     found = next((lesson for lesson in lessons_of(training_id) if lesson.slug == slug), None)
     if found is None:
         raise Http404("No such lesson")
@@ -238,10 +238,6 @@ def exercise_view(exercise: Exercise, attempt: Attempt | None) -> ExerciseView:
     state = attempt.state if attempt else kind.initial(model)
     outcome = kind.score(model, attempt.state) if attempt else None
     return ExerciseView(exercise, model, kind.template, state, outcome)
-
-
-def get_lesson(training: Training, slug: str) -> Lesson:
-    return get_lesson_by_slug(training.pk, slug)
 
 
 def get_exercise(training: Training, slug: str) -> Exercise:

@@ -93,19 +93,6 @@ class _Store:
                 self._version, self._values = version, {}
             return self._values
 
-    def clear(self) -> None:
-        with self._lock:
-            self._version, self._values = "", {}
-
-
-_stores: list[_Store] = []
-
-
-def _new_store(limit: int | None = None) -> _Store:
-    store = _Store(limit)
-    _stores.append(store)
-    return store
-
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -113,7 +100,7 @@ R = TypeVar("R")
 
 def per_content_version(build: Callable[P, R]) -> Callable[P, R]:
     """Memoize `build` per content version and (hashable) arguments."""
-    store = _new_store()
+    store = _Store()
 
     @functools.wraps(build)
     def read(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -123,7 +110,7 @@ def per_content_version(build: Callable[P, R]) -> Callable[P, R]:
     return read
 
 
-_fragments = _new_store()
+_fragments = _Store()
 
 
 def fragment(key: Hashable, render: Callable[[], str]) -> str:
@@ -131,7 +118,7 @@ def fragment(key: Hashable, render: Callable[[], str]) -> str:
     return _fragments.get(key, render)  # type: ignore[no-any-return]
 
 
-_pages = _new_store(limit=PAGES_KEPT)
+_pages = _Store(limit=PAGES_KEPT)
 
 
 def kept_page(key: Hashable) -> Any:
@@ -140,9 +127,3 @@ def kept_page(key: Hashable) -> Any:
 
 def keep_page(key: Hashable, page: Any) -> None:
     _pages.keep(key, page)
-
-
-def forget_everything() -> None:
-    """Drop every value of every version (for tests that rewrite content in place)."""
-    for store in _stores:
-        store.clear()
