@@ -42,3 +42,14 @@ def get_organisation_for_admin(user: AnyUser, slug: str) -> Organisation:
         )
     except Organisation.DoesNotExist:
         raise Http404("No such organisation") from None
+
+
+def get_membership_for_admin(user: AnyUser, slug: str, person_id: int) -> Membership:
+    """A member of an organisation in which `user` is an administrator, else 404."""
+    organisation = get_organisation_for_admin(user, slug)
+    try:
+        return Membership.objects.select_related("user", "organisation").get(
+            organisation=organisation, user_id=person_id
+        )
+    except Membership.DoesNotExist:
+        raise Http404("No such member") from None

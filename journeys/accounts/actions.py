@@ -1,11 +1,16 @@
 """Every write to organisations and memberships goes through these functions."""
 
 import secrets
+from enum import StrEnum
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext
 
+from journeys.accounts import audit, personal_data
 from journeys.accounts.models import Membership, Organisation, Profile, Role, printed_name
 from journeys.accounts.signals import certificate_name_changed
 
@@ -34,6 +39,70 @@ def set_certificate_name(user: User, name: str) -> str:
     shown = printed_name(user)
     certificate_name_changed.send(sender=set_certificate_name, user=user, name=shown)
     return shown
+
+
+@transaction.atomic
+def export_own_data(person: User) -> dict[str, Any]:
+    """The person's own download. Logged without an organisation: asking for one's own
+    data is nobody else's business, but the operator can see that exports happen."""
+    audit.record(person, audit.Action.DATA_EXPORTED, None, audit.account_target(person))
+    return personal_data.export(person)
+
+
+@transaction.atomic
+def export_member_data(admin: User, membership: Membership) -> dict[str, Any]:
+    """An administrator's download of a member's data (membership from
+    access.get_membership_for_admin, which checked the administrator)."""
+    person = membership.user
+    audit.record(
+        admin, audit.Action.DATA_EXPORTED, membership.organisation, audit.account_target(person)
+    )
+    return personal_data.export(person)
+
+
+class WrongPassword(PermissionDenied):
+    pass
+
+
+@transaction.atomic
+def erase_own_account(person: User, password: str) -> None:
+    """Delete the person's account and what it holds, once they confirmed with their
+    password. Each of their organisations' logs says that a member's account went."""
+    if not person.check_password(password):
+        raise WrongPassword(gettext("That is not your password; nothing was deleted."))
+    for membership in Membership.objects.filter(user=person).select_related("organisation"):
+        audit.record(
+            person,
+            audit.Action.ACCOUNT_ERASED,
+            membership.organisation,
+            audit.account_target(person),
+        )
+    person.delete()
+
+
+class Erasure(StrEnum):
+    ACCOUNT_ERASED = "erased"
+    MEMBERSHIP_ENDED = "membership-ended"
+
+
+@transaction.atomic
+def erase_member(admin: User, membership: Membership) -> Erasure:
+    """An administrator erases a member (membership from access.get_membership_for_admin).
+    The account goes only when this organisation is the person's only one and the person
+    is not the site's staff; otherwise only the membership ends, because the other
+    organisations and the site still hold the account (docs/privacy.md)."""
+    person, organisation = membership.user, membership.organisation
+    if person == admin:
+        raise PermissionDenied(gettext("To delete your own account, use the “Your data” page."))
+    target = audit.account_target(person)
+    elsewhere = Membership.objects.filter(user=person).exclude(pk=membership.pk).exists()
+    if elsewhere or person.is_staff or person.is_superuser:
+        membership.delete()
+        audit.record(admin, audit.Action.MEMBER_REMOVED, organisation, target)
+        return Erasure.MEMBERSHIP_ENDED
+    audit.record(admin, audit.Action.ACCOUNT_ERASED, organisation, target)
+    person.delete()
+    return Erasure.ACCOUNT_ERASED
 
 
 DEMO_ORGANISATION = ("Demo training organisation", "demo")

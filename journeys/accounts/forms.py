@@ -30,3 +30,14 @@ class SignupForm(UserCreationForm[User]):
 
 class CertificateNameForm(forms.Form):
     certificate_name = certificate_name_field()
+
+
+class ConfirmErasureForm(forms.Form):
+    """Deleting one's own account is asked twice: the button is inside a closed section,
+    and the password confirms that the person at the keyboard holds the account."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

@@ -77,3 +77,39 @@ def printed_name(user: AbstractBaseUser) -> str:
     chosen = Profile.objects.filter(user_id=user.pk).values_list("certificate_name", flat=True)
     full_name = user.get_full_name() if isinstance(user, AbstractUser) else ""
     return (chosen.first() or "").strip() or full_name or user.get_username()
+
+
+class AuditEntry(models.Model):
+    """One action of a trainer or an administrator that changed or revealed people's data
+    (journeys/accounts/audit.py writes them). `target` says what was acted on in words
+    that do not name a person: an account number, a certificate code, a report's title."""
+
+    class Action(models.TextChoices):
+        MEMBER_ADDED = "member-added", _("Membership added or changed")
+        MEMBER_REMOVED = "member-removed", _("Membership ended")
+        CERTIFICATE_REVOKED = "certificate-revoked", _("Certificate revoked")
+        DATA_EXPORTED = "data-exported", _("Personal data downloaded")
+        ACCOUNT_ERASED = "account-erased", _("Account erased")
+        REPORT_OPENED = "report-opened", _("Measurement report opened")
+        RESPONSES_EXPORTED = "responses-exported", _("Questionnaire answers downloaded")
+        WORKSHOP_EXPORTED = "workshop-exported", _("Workshop answers downloaded")
+
+    # Kept when the account is erased, without the name: "an erased account" did it.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    target = models.CharField(_("target"), max_length=200)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["organisation", "-at"], name="audit_by_organisation")]
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target}"

@@ -1,18 +1,27 @@
+import json
+
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from journeys.accounts import actions
-from journeys.accounts.access import get_organisation_for_staff, members_of, organisations_for_staff
-from journeys.accounts.forms import CertificateNameForm, SignupForm
-from journeys.accounts.models import Profile
+from journeys.accounts import actions, audit
+from journeys.accounts.access import (
+    get_membership_for_admin,
+    get_organisation_for_admin,
+    get_organisation_for_staff,
+    members_of,
+    organisations_for_staff,
+)
+from journeys.accounts.forms import CertificateNameForm, ConfirmErasureForm, SignupForm
+from journeys.accounts.models import Membership, Profile, Role
 from journeys.core.links import local_page
 
 
@@ -74,10 +83,99 @@ def certificate_name(request: HttpRequest) -> HttpResponse:
 @login_required
 def organisation(request: HttpRequest, slug: str) -> HttpResponse:
     current = get_organisation_for_staff(request.user, slug)
+    is_admin = Membership.objects.filter(
+        user=account_holder(request), organisation=current, role=Role.ADMIN
+    )
     return render(
         request,
         "accounts/organisation.html",
-        {"organisation": current, "memberships": members_of(current)},
+        {
+            "organisation": current,
+            "memberships": members_of(current),
+            "is_admin": is_admin.exists(),
+        },
+    )
+
+
+@login_required
+def your_data(request: HttpRequest, form: ConfirmErasureForm | None = None) -> HttpResponse:
+    """What is stored about the person, to download, and their account's deletion."""
+    return render(
+        request,
+        "accounts/your_data.html",
+        {"form": form or ConfirmErasureForm()},
+        status=400 if form else 200,
+    )
+
+
+def _json_download(document: object, name: str) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def export_own_data(request: HttpRequest) -> HttpResponse:
+    person = account_holder(request)
+    return _json_download(actions.export_own_data(person), "journeys-your-data")
+
+
+@login_required
+@require_POST
+def erase_own_account(request: HttpRequest) -> HttpResponse:
+    form = ConfirmErasureForm(request.POST)
+    if not form.is_valid():
+        return your_data(request, form=form)
+    try:
+        actions.erase_own_account(account_holder(request), form.cleaned_data["password"])
+    except actions.WrongPassword as refused:
+        form.add_error("password", str(refused))
+        return your_data(request, form=form)
+    logout(request)
+    messages.success(request, _("Your account and the data it held have been deleted."))
+    return redirect("trainings:catalogue")
+
+
+@login_required
+def export_member_data(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
+    membership = get_membership_for_admin(request.user, slug, person_id)
+    document = actions.export_member_data(account_holder(request), membership)
+    return _json_download(document, f"journeys-member-{person_id}")
+
+
+@login_required
+@require_POST
+def erase_member(request: HttpRequest, slug: str, person_id: int) -> HttpResponse:
+    """Asked twice: the button sits in a closed section and the form must say `confirm`."""
+    membership = get_membership_for_admin(request.user, slug, person_id)
+    if request.POST.get("confirm") != "erase":
+        return HttpResponse(_("Confirm the erasure with its button."), status=400)
+    done = actions.erase_member(account_holder(request), membership)
+    if done is actions.Erasure.ACCOUNT_ERASED:
+        messages.success(request, _("The member's account and the data it held are deleted."))
+    else:
+        messages.success(
+            request,
+            _(
+                "The person belongs to another organisation too, so their account stays; "
+                "they are no longer a member of yours."
+            ),
+        )
+    return redirect("accounts:organisation", slug)
+
+
+@login_required
+def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organisation's audit log, for its administrators only."""
+    current = get_organisation_for_admin(request.user, slug)
+    return render(
+        request,
+        "accounts/audit_log.html",
+        {"organisation": current, "page": audit.entries_page(current, request.GET.get("page"))},
     )
 
 

@@ -7,4 +7,6 @@ class MiConfig(AppConfig):
     verbose_name = "Motivational-interviewing practice"
 
     def ready(self) -> None:
-        from journeys.mi import content  # noqa: F401  (registers the persona and test files)
+        from journeys.mi import content, personal_data  # noqa: F401  (content: the file kinds)
+
+        personal_data.connect()

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from journeys.accounts import audit
 from journeys.accounts.models import Membership, Role, printed_name
 from journeys.trainings.exercises import get_type
 from journeys.trainings.exercises.base import Form
@@ -116,6 +117,7 @@ def new_code() -> str:
             return code
 
 
+@transaction.atomic
 def revoke_certificate(admin: User, certificate: Certificate) -> Certificate:
     """Only an administrator of the certificate's organisation may revoke it."""
     allowed = Membership.objects.filter(
@@ -126,6 +128,12 @@ def revoke_certificate(admin: User, certificate: Certificate) -> Certificate:
     if not certificate.revoked_at:
         certificate.revoked_at = timezone.now()
         certificate.save(update_fields=["revoked_at"])
+        audit.record(
+            admin,
+            audit.Action.CERTIFICATE_REVOKED,
+            certificate.organisation,
+            f"certificate {certificate.code}",
+        )
     return certificate
 
 

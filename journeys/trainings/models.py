@@ -170,8 +170,10 @@ class Certificate(models.Model):
     """Proof that a learner completed a training; anyone can verify the code."""
 
     code = models.CharField(max_length=20, unique=True)
+    # None once the holder erased their account: the row stays, without the name, so
+    # that whoever checks the code learns it was withdrawn (erase_certificates).
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="certificates"
     )
     training = models.ForeignKey(Training, on_delete=models.PROTECT, related_name="certificates")
     organisation = models.ForeignKey(
@@ -184,6 +186,7 @@ class Certificate(models.Model):
     name = models.CharField(max_length=200)
     issued_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)  # at the holder's request
 
     class Meta:
         constraints = [

@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from journeys.accounts import audit
 from journeys.accounts.access import AnyUser
 from journeys.assessments import measurements
 from journeys.core import spreadsheets
@@ -295,6 +296,12 @@ def export(request: HttpRequest, workshop_id: int) -> HttpResponse:
     trainer asks for all (`?include=all`): the others were waiting or hidden."""
     workshop = actions.workshop_for_staff(request.user, workshop_id)
     everything = request.GET.get("include") == "all"
+    audit.record(
+        request.user,
+        audit.Action.WORKSHOP_EXPORTED,
+        workshop.organisation,
+        f"workshop #{workshop.pk}",
+    )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="workshop-{workshop.code}-{workshop.pk}.csv"'
