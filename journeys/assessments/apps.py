@@ -7,4 +7,9 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "Pre/post measurement"
 
     def ready(self) -> None:
-        from journeys.assessments import content  # noqa: F401  (registers the instrument files)
+        from journeys.assessments import (  # noqa: F401  (content: the instrument files)
+            content,
+            personal_data,
+        )
+
+        personal_data.connect()

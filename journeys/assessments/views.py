@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from journeys.accounts import audit
 from journeys.accounts.access import organisations_for_staff
 from journeys.assessments import actions, measurements, plots, questionnaire
 from journeys.assessments.forms import LicensedScaleForm, MeasurementForm
@@ -318,6 +319,7 @@ def measurement_report(request: HttpRequest, measurement_id: int) -> HttpRespons
         [measurement],
         get_language() or "en",
     )
+    _audit(request, audit.Action.REPORT_OPENED, measurement, f"measurement #{measurement.pk}")
     return _render_report(
         request,
         report,
@@ -336,6 +338,7 @@ def training_report(request: HttpRequest, slug: str) -> HttpResponse:
     title = _("%(training)s: all groups") % {"training": localized(training.title).text}
     pooled = measurements.pooled(request.user, training)
     report = measurements.build(request.user, title, training, pooled, get_language() or "en")
+    _audit(request, audit.Action.REPORT_OPENED, None, f"training {training.slug}, all groups")
     return _render_report(
         request,
         report,
@@ -344,6 +347,20 @@ def training_report(request: HttpRequest, slug: str) -> HttpResponse:
         reverse("assessments:training-pdf", args=[slug]),
         reverse("assessments:training-csv", args=[slug]),
     )
+
+
+def _audit(
+    request: HttpRequest, action: audit.Action, measurement: Measurement | None, target: str
+) -> None:
+    """A workshop's measurement is its organisation's; a self-paced or pooled report shows
+    the answers of the learners of every organisation the trainer works for, so each of
+    those organisations' logs says so."""
+    if measurement is not None and measurement.organisation is not None:
+        organisations = [measurement.organisation]
+    else:
+        organisations = list(organisations_for_staff(request.user))
+    for organisation in organisations:
+        audit.record(request.user, action, organisation, target)
 
 
 def _csv(text: str, name: str) -> HttpResponse:
@@ -359,6 +376,7 @@ def measurement_csv(request: HttpRequest, measurement_id: int) -> HttpResponse:
     if definition is None:
         raise Http404(_("This training has no questionnaire yet."))
     text = measurements.export_csv(request.user, [measurement], definition)
+    _audit(request, audit.Action.RESPONSES_EXPORTED, measurement, f"measurement #{measurement.pk}")
     return _csv(text, f"responses-{measurement.pk}")
 
 
@@ -370,6 +388,7 @@ def training_csv(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404(_("No such report"))
     pooled = measurements.pooled(request.user, training)
     text = measurements.export_csv(request.user, pooled, instrument.definition)
+    _audit(request, audit.Action.RESPONSES_EXPORTED, None, f"training {slug}, all groups")
     return _csv(text, f"responses-{slug}")
 
 

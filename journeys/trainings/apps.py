@@ -8,8 +8,13 @@ class TrainingsConfig(AppConfig):
 
     def ready(self) -> None:
         from journeys.accounts.signals import certificate_name_changed
-        from journeys.trainings import content, content_lessons  # noqa: F401  (content kinds)
+        from journeys.trainings import (  # noqa: F401  (content, content_lessons: content kinds)
+            content,
+            content_lessons,
+            personal_data,
+        )
         from journeys.trainings.actions import reprint_certificates
         from journeys.trainings.exercises import types  # noqa: F401  (exercise types)
 
         certificate_name_changed.connect(reprint_certificates, dispatch_uid="reprint")
+        personal_data.connect()

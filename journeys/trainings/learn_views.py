@@ -158,7 +158,7 @@ def certificate(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "trainings/certificate.html",
         {"certificate": found, "owner": request.user == found.user},
-        status=410 if found.revoked_at else 200,
+        status=410 if found.revoked_at or found.erased_at else 200,
     )
 
 

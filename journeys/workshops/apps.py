@@ -13,7 +13,9 @@ class WorkshopsConfig(AppConfig):
 
     def ready(self) -> None:
         from journeys.assessments.signals import response_saved
-        from journeys.workshops import live, state
+        from journeys.workshops import live, personal_data, state
+
+        personal_data.connect()
 
         live.use_builder(state.build_events)  # the one place live.py meets state.py
 
