@@ -9,12 +9,13 @@ django_application = get_asgi_application()
 from django.conf import settings  # noqa: E402
 
 from journeys.core.gate import OneAtATime  # noqa: E402
+from journeys.core.metrics import timed  # noqa: E402
 from journeys.workshops.streams import with_event_streams  # noqa: E402  (needs Django set up)
 
 # Live workshops' event streams are answered before Django; everything else by Django,
-# one request at a time per worker (journeys/core/gate.py).
+# one request at a time per worker (journeys/core/gate.py), timed when metrics are on.
 application = with_event_streams(
-    OneAtATime(django_application, patience=settings.REQUEST_PATIENCE_MS / 1000)
+    timed(OneAtATime(django_application, patience=settings.REQUEST_PATIENCE_MS / 1000))
 )
 
 # Long-lived processes hold many objects (thousands of open event streams): move what

@@ -5,6 +5,7 @@ Every command and option here is documented in docs/cli.md (a test checks that).
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,7 +39,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     _django()
+    from django.conf import settings
+
     from journeys.core.maintenance import run_every_hour
+
+    if settings.METRICS_TOKEN:  # counts start at zero with each start (journeys/core/metrics.py)
+        shutil.rmtree(settings.METRICS_DIR, ignore_errors=True)
 
     threading.Thread(target=run_every_hour, args=(threading.Event(),), daemon=True).start()
     print(f"Journeys is serving on http://{args.host}:{args.port}/ (Ctrl+C stops it)")

@@ -46,15 +46,26 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # Behind a TLS-terminating proxy: secure cookies, HSTS and redirects to https.
 HTTPS = envbool("JOURNEYS_HTTPS")
 SECURE_SSL_REDIRECT = HTTPS
+# The health check and metrics are asked for by the machine itself, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
+# Believed only from JOURNEYS_TRUSTED_PROXIES: journeys/core/middleware.py drops the
+# header from anyone else.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 # Reverse proxies whose X-Forwarded-For is believed (journeys/core/clients.py); none by
 # default, so a client cannot pick its own address for the rate limits.
 TRUSTED_PROXIES = envlist("JOURNEYS_TRUSTED_PROXIES", "")
+# Prometheus metrics at /metrics (journeys/core/metrics.py): off unless a token is set,
+# then only for "Authorization: Bearer <token>". Each worker writes its numbers to files
+# here (prometheus_client's multiprocess mode) so that one scrape sees every worker.
+METRICS_TOKEN = os.environ.get("JOURNEYS_METRICS_TOKEN", "")
+METRICS_DIR = VAR_DIR / "metrics"
+if METRICS_TOKEN:
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(METRICS_DIR)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -85,6 +96,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # X-Forwarded-* only from JOURNEYS_TRUSTED_PROXIES, before anything reads them.
+    "journeys.core.middleware.forwarded_headers_from_trusted_proxies",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Every part of a request reads the same content version (journeys/core/content/readmodel.py).

@@ -12,6 +12,7 @@ from journeys.trainings.urls import certificate_urlpatterns
 urlpatterns = [
     path("", include((trainings_api + knowledge_api, "api"))),
     path("healthz", core_views.health, name="health"),
+    path("metrics", core_views.metrics, name="metrics"),
     path("api/schema/", core_views.api_schema, name="api-schema"),
     *i18n_patterns(
         *certificate_urlpatterns,

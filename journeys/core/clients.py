@@ -28,6 +28,10 @@ def _is_trusted(address: str) -> bool:
     return any(ip in network for network in _networks(tuple(settings.TRUSTED_PROXIES)))
 
 
+def is_from_trusted_proxy(request: HttpRequest) -> bool:
+    return _is_trusted(str(request.META.get("REMOTE_ADDR") or ""))
+
+
 def client_address(request: HttpRequest) -> str:
     """The peer's address; behind trusted proxies, the nearest address in X-Forwarded-For
     that is not itself a trusted proxy (entries left of it could be made up)."""

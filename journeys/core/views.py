@@ -3,9 +3,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+
+from journeys.core import metrics as metrics_module
+from journeys.core.health import checks as health_checks
 
 OPENAPI = Path(__file__).with_name("openapi.yaml")
 
@@ -22,9 +24,23 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 def health(request: HttpRequest) -> JsonResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    results = health_checks()
+    healthy = all(results.values())
+    return JsonResponse(
+        {
+            "status": "ok" if healthy else "failing",
+            "checks": {name: "ok" if ok else "failing" for name, ok in results.items()},
+        },
+        status=200 if healthy else 503,
+    )
+
+
+def metrics(request: HttpRequest) -> HttpResponse:
+    """Prometheus' scrape: not found unless metrics are on and the token is right."""
+    if not metrics_module.may_scrape(request.headers.get("Authorization", "")):
+        raise Http404
+    body, content_type = metrics_module.exposition()
+    return HttpResponse(body, content_type=content_type)
 
 
 @cache

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from journeys.accounts.access import AnyUser, organisations_for_staff
 from journeys.accounts.models import Organisation
 from journeys.assessments import measurements
+from journeys.core import metrics
 from journeys.core.limits import allow
 from journeys.trainings.models import Exercise, Training
 from journeys.workshops import live
@@ -501,6 +502,7 @@ def answer(participant: Participant, activity_id: int, form: Form) -> Stored:
             Answer.objects.filter(activity=activity, participant=participant).update(value=value)
             _tell(participant.workshop_id, stage=False)
         created = False
+    metrics.ANSWERS.inc()
     return Stored(activity, value, replaced=not created)
 
 

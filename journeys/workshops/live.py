@@ -25,6 +25,7 @@ from typing import Any
 from asgiref.sync import async_to_sync
 from django.conf import settings
 
+from journeys.core import metrics
 from journeys.workshops.events import PARTICIPANT, ROOM, Builder, Event, Events
 
 __all__ = ["PARTICIPANT", "ROOM", "Event", "Events", "Hub", "Listener", "hub", "notify"]
@@ -156,6 +157,7 @@ class Hub:
 
     async def _publish(self, workshop_id: int, stage: bool) -> None:
         self.last_published[workshop_id] = asyncio.get_running_loop().time()
+        metrics.EVENTS_PUBLISHED.inc()
         redis = await self._connection()
         if redis is None:
             await self.deliver(workshop_id, stage)

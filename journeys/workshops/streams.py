@@ -18,6 +18,7 @@ from urllib.parse import parse_qs
 from asgiref.sync import sync_to_async
 from django.conf import settings
 
+from journeys.core import metrics
 from journeys.workshops import live
 
 Scope = dict[str, Any]
@@ -149,6 +150,7 @@ async def _stream(
         listener.wake.set()
 
     watcher = asyncio.get_running_loop().create_task(watch())
+    metrics.STREAMS_OPEN.inc()
     try:
         await send(
             {
@@ -179,5 +181,6 @@ async def _stream(
     except OSError:  # the connection broke while sending
         pass
     finally:
+        metrics.STREAMS_OPEN.dec()
         hub.leave(listener)
         watcher.cancel()

@@ -62,6 +62,8 @@ MATRIX = {
     "certificate": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "certificate-pdf": ("302 302 200 403 403 403 403", "302 302 200 403 403 403 403"),
     "health": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
+    # Off unless JOURNEYS_METRICS_TOKEN is set, and then only with it (tests/core/test_metrics.py).
+    "metrics": ("404 404 404 404 404 404 404", "404 404 404 404 404 404 404"),
     "knowledge:combinations": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "knowledge:index": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "knowledge:interventions": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -25,6 +26,26 @@ def found(pattern: str, text: str) -> str:
     match = re.search(pattern, text)
     assert match, f"{pattern!r} not found in {text[:300]!r}"
     return match.group(1)
+
+
+def connect(
+    base: str, timeout: float, tls: ssl.SSLContext | None = None, source: str = ""
+) -> http.client.HTTPConnection:
+    """A connection to `base` (https with `tls`), from the local address `source` if given:
+    any 127.x.y.z is this machine, so tests can be clients at different addresses."""
+    url = urllib.parse.urlsplit(base)
+    source_address = (source, 0) if source else None
+    if url.scheme == "https":
+        return http.client.HTTPSConnection(
+            url.hostname or HOST,
+            url.port,
+            timeout=timeout,
+            context=tls,
+            source_address=source_address,
+        )
+    return http.client.HTTPConnection(
+        url.hostname or HOST, url.port, timeout=timeout, source_address=source_address
+    )
 
 
 def free_port() -> int:
@@ -63,12 +84,20 @@ def fresh_site(var: Path) -> Site:
 
 
 class Server:
-    def __init__(self, site: Site, redis_url: str = "", port: int = 0) -> None:
+    def __init__(
+        self,
+        site: Site,
+        redis_url: str = "",
+        port: int = 0,
+        workers: int = 1,
+        settings: Mapping[str, str] | None = None,
+    ) -> None:
         self.port = port or free_port()
         self.site = site
-        env = {**site.env, "REDIS_URL": redis_url} if redis_url else site.env
+        env = {**site.env, "REDIS_URL": redis_url} if redis_url else dict(site.env)
+        env.update(settings or {})
         self.process = subprocess.Popen(
-            [JOURNEYS, "serve", "--port", str(self.port)],
+            [JOURNEYS, "serve", "--port", str(self.port), "--workers", str(workers)],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -109,13 +138,21 @@ class Browser:
 
     base: str
     cookies: dict[str, str] = field(default_factory=dict)
+    tls: ssl.SSLContext | None = None
+    source: str = ""  # the local address to connect from; any when empty
 
     def request(
-        self, method: str, path: str, form: Mapping[str, object] | None = None
+        self,
+        method: str,
+        path: str,
+        form: Mapping[str, object] | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> tuple[int, dict[str, str], str]:
-        url = urllib.parse.urlsplit(self.base)
-        connection = http.client.HTTPConnection(url.hostname or HOST, url.port, timeout=30)
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        connection = connect(self.base, 30, self.tls, self.source)
+        headers = {
+            **(headers or {}),
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+        }
         body = None
         if form is not None:
             if "csrftoken" not in self.cookies:
@@ -152,9 +189,16 @@ class EventReader(threading.Thread):
     """Reads one Server-Sent-Events stream in the background and keeps every event with
     the time it arrived."""
 
-    def __init__(self, base: str, path: str, cookies: dict[str, str]) -> None:
+    def __init__(
+        self,
+        base: str,
+        path: str,
+        cookies: dict[str, str],
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         super().__init__(daemon=True)
-        self.url = urllib.parse.urlsplit(base)
+        self.base = base
+        self.tls = tls
         self.path = path
         self.cookies = dict(cookies)
         self.events: list[tuple[float, str, str]] = []  # (time, name, data)
@@ -163,9 +207,7 @@ class EventReader(threading.Thread):
         assert self.connected.wait(10), "the event stream did not open"
 
     def run(self) -> None:
-        connection = http.client.HTTPConnection(
-            self.url.hostname or HOST, self.url.port, timeout=120
-        )
+        connection = connect(self.base, 120, self.tls)
         cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         connection.request(
             "GET", self.path, headers={"Cookie": cookie, "Accept": "text/event-stream"}
