@@ -298,11 +298,11 @@ def cmd_mi_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_maintenance(args: argparse.Namespace) -> int:
     _django()
-    from journeys.core.maintenance import clear_expired_sessions
+    from journeys.core.maintenance import run_steps
 
-    clear_expired_sessions()
-    print("Expired sessions deleted.")
-    return 0
+    outcome = run_steps()
+    print(outcome.summary())
+    return 1 if outcome.failed else 0
 
 
 def cmd_manage(args: argparse.Namespace) -> int:
@@ -409,7 +409,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(handler=cmd_mi_evaluate)
 
     maintenance = commands.add_parser(
-        "maintenance", help="delete expired sessions now (journeys serve does it every hour)"
+        "maintenance",
+        help="delete expired sessions, forget old nicknames and pairing keys (journeys serve does it every hour)",
     )
     maintenance.set_defaults(handler=cmd_maintenance)
 

@@ -32,6 +32,16 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def envint(name: str, default: int, least: int = 0) -> int:
+    """A whole number from the environment, or an error that names the variable."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < least:
+        raise ValueError(f"{name} must be a whole number of at least {least}, not {raw!r}")
+    return int(raw)
+
+
 DEBUG = envbool("JOURNEYS_DEBUG")
 # One random key per installation, kept in var/, so sessions survive restarts.
 SECRET_KEY = os.environ.get("SECRET_KEY") or keyfiles.read_or_create(VAR_DIR / "secret_key", 50)
@@ -73,6 +83,9 @@ SESSION_COOKIE_HTTPONLY = True
 # A session holds a login and, while a questionnaire is open, its pairing key: a working
 # day, not Django's two weeks. Expired rows are deleted hourly (journeys/core/maintenance.py).
 SESSION_COOKIE_AGE = int(os.environ.get("JOURNEYS_SESSION_HOURS", "12")) * 3600
+# Days after a workshop is over (or a self-paced learner last answered) until its
+# nicknames and pairing keys are forgotten (journeys/core/maintenance.py, docs/privacy.md).
+RETENTION_DAYS = envint("JOURNEYS_RETENTION_DAYS", 365, least=1)
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
@@ -272,6 +285,8 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": [], "level": "WARNING", "propagate": True},
         "django.db.backends": {"level": "WARNING"},
+        # One line a run: what maintenance deleted and forgot (journeys/core/maintenance.py).
+        "journeys.core.maintenance": {"level": "INFO"},
     },
 }
 DEFAULT_EXCEPTION_REPORTER = "journeys.core.logs.PrivateReporter"

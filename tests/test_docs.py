@@ -38,7 +38,7 @@ def test_every_cli_command_and_option_is_documented():
 
 def test_every_setting_is_documented():
     source = (ROOT / "journeys" / "settings.py").read_text()
-    names = set(re.findall(r"""(?:environ\.get|envbool|envlist)\(\s*"([A-Z_]+)\"""", source))
+    names = set(re.findall(r"""(?:environ\.get|envbool|envlist|envint)\(\s*"([A-Z_]+)\"""", source))
     assert "DATABASE_URL" in names
     documented = (DOCS / "settings.md").read_text()
     missing = sorted(name for name in names if f"`{name}`" not in documented)

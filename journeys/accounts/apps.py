@@ -8,5 +8,8 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from journeys.accounts import personal_data
+        from journeys.accounts.retention import delete_old_login_failures
+        from journeys.core.maintenance import register
 
         personal_data.connect()
+        register("failed logins", delete_old_login_failures)

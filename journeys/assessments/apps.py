@@ -12,4 +12,8 @@ class AssessmentsConfig(AppConfig):
             personal_data,
         )
 
+        from journeys.assessments.retention import forget_self_paced_keys
+        from journeys.core.maintenance import register
+
         personal_data.connect()
+        register("self-paced pairing keys", forget_self_paced_keys)

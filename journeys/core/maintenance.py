@@ -1,24 +1,80 @@
-"""Housekeeping that keeps nothing longer than it is needed.
+"""Housekeeping that keeps nothing longer than it is needed (docs/privacy.md#retention).
 
-Django only hides an expired session; its row (with a learner's user id, an open
-questionnaire's pairing key) stays in the table until someone deletes it. `journeys
-serve` deletes expired sessions every hour; `journeys maintenance` does it once, for a
-scheduler when the site is served some other way.
+Each app forgets its own data in a step it registers here from its AppConfig.ready(),
+since core may not import the apps that own the data (docs/architecture.md):
+
+- core: expired sessions (Django only hides one; its row, with a learner's user id or an
+  open questionnaire's pairing key, stays until deleted);
+- workshops: the nicknames and browser tokens of workshops over more than
+  JOURNEYS_RETENTION_DAYS, and their questionnaires' pairing keys;
+- assessments: self-paced pairing keys unused for JOURNEYS_RETENTION_DAYS;
+- accounts: failed logins past their cool-off.
+
+`journeys serve` runs every step at start and every hour; `journeys maintenance` once, for
+a scheduler when the site is served another way. A step changes only what is still to be
+forgotten, row by row with conditional updates, so running it twice, or in two processes
+at once, or beside a serving site, changes each thing once.
 """
 
 import logging
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 from importlib import import_module
 
 from django.conf import settings
 from django.db import close_old_connections, connection
+from django.utils import timezone
 
 EVERY_SECONDS = 3600
 logger = logging.getLogger(__name__)
 
+# What a step did, as "what" -> how many, e.g. {"expired sessions deleted": 12}.
+Counts = dict[str, int]
+Step = Callable[[datetime], Counts]
 
-def clear_expired_sessions() -> None:
-    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+_steps: dict[str, Step] = {}
+
+
+def register(name: str, step: Step) -> None:
+    """Run `step(now)` in every maintenance run, after the steps registered before it."""
+    _steps[name] = step
+
+
+@dataclass
+class Outcome:
+    counts: Counts = field(default_factory=dict)
+    failed: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        done = ", ".join(f"{n} {what}" for what, n in self.counts.items()) or "nothing to do"
+        failed = f"; failed: {', '.join(self.failed)}" if self.failed else ""
+        return f"maintenance: {done}{failed}"
+
+
+def run_steps(now: datetime | None = None) -> Outcome:
+    """Every registered step; one that fails is logged and the others still run."""
+    now = now or timezone.now()
+    outcome = Outcome()
+    for name, step in _steps.items():
+        try:
+            for what, n in step(now).items():  # steps may count the same thing: add up
+                outcome.counts[what] = outcome.counts.get(what, 0) + n
+        except Exception:  # the next step may still work; the summary names this one
+            logger.warning("Maintenance step %s failed", name, exc_info=True)
+            outcome.failed.append(name)
+    logger.info(outcome.summary())
+    return outcome
+
+
+def clear_expired_sessions(now: datetime) -> Counts:
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    if not hasattr(store, "get_model_class"):  # sessions in a cache expire by themselves
+        store.clear_expired()
+        return {}
+    deleted, _by_model = store.get_model_class().objects.filter(expire_date__lt=now).delete()
+    return {"expired sessions deleted": deleted}
 
 
 def run_every_hour(stop: threading.Event) -> None:
@@ -26,11 +82,7 @@ def run_every_hour(stop: threading.Event) -> None:
     while True:
         close_old_connections()
         try:
-            clear_expired_sessions()
-        except Exception:  # a database that is down now may be up in an hour
-            logger.warning(
-                "Clearing expired sessions failed; trying again in an hour", exc_info=True
-            )
+            run_steps()
         finally:
             connection.close()
         if stop.wait(EVERY_SECONDS):

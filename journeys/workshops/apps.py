@@ -13,13 +13,16 @@ class WorkshopsConfig(AppConfig):
 
     def ready(self) -> None:
         from journeys.assessments.signals import response_saved
+        from journeys.core.maintenance import register
         from journeys.workshops import live, personal_data, state
+        from journeys.workshops.retention import forget_finished
 
         personal_data.connect()
 
         live.use_builder(state.build_events)  # the one place live.py meets state.py
 
         response_saved.connect(tell_the_room, dispatch_uid="workshops-questionnaire-count")
+        register("workshops over", forget_finished)
 
 
 def tell_the_room(sender: object, measurement: "Measurement", **kwargs: object) -> None:

@@ -77,5 +77,5 @@ def test_maintenance_deletes_expired_sessions(db, capsys):
         expire_date=timezone.now() - timedelta(minutes=1)
     )
     assert main(["maintenance"]) == 0
-    assert "Expired sessions deleted" in capsys.readouterr().out
+    assert "1 expired sessions deleted" in capsys.readouterr().out
     assert list(Session.objects.values_list("session_key", flat=True)) == [current.session_key]

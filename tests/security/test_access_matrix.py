@@ -28,6 +28,15 @@ MATRIX = {
     "accounts:logout": ("405 405 405 405 405 405 405", "302 302 302 302 302 302 302"),
     "accounts:organisation": ("302 302 404 404 404 200 200", "302 302 404 404 404 200 200"),
     "accounts:signup": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
+    # Everyone's own data; deleting one's account needs the password (none sent: 400).
+    "accounts:your-data": ("302 302 200 200 200 200 200", "302 302 200 200 200 200 200"),
+    "accounts:export": ("302 302 200 200 200 200 200", "302 302 200 200 200 200 200"),
+    "accounts:erase": ("302 302 405 405 405 405 405", "302 302 400 400 400 400 400"),
+    # A member's data (the learner) and the audit log: the organisation's admin only;
+    # erasing asks for its confirmation button (none sent: 400).
+    "accounts:member-export": ("302 302 404 404 404 404 200", "302 302 404 404 404 404 200"),
+    "accounts:member-erase": ("302 302 405 405 405 405 405", "302 302 404 404 404 404 400"),
+    "accounts:audit-log": ("302 302 404 404 404 404 200", "302 302 404 404 404 404 200"),
     "api-schema": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "api:api-combinations": ("400 400 400 400 400 400 400", "400 400 400 400 400 400 400"),
     "api:api-substance": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),

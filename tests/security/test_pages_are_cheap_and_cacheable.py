@@ -34,7 +34,7 @@ BUDGET = {
     "assessments:measurement-pdf": 16,
     "assessments:measurement-csv": 12,
     "assessments:training-report": 14,
-    "assessments:training-csv": 12,
+    "assessments:training-csv": 14,  # and one audit entry per organisation of the trainer
     "cards:deck": 14,
     "assessments:training-pdf": 14,
     "workshops:control": 14,
@@ -42,6 +42,9 @@ BUDGET = {
     "workshops:report": 14,
     "workshops:export": 12,
     "workshops:plan": 12,
+    # A person's data: one query per kind of data they may have, whatever its amount.
+    "accounts:export": 18,
+    "accounts:member-export": 18,
 }
 # Content pages: for a visitor without a session (anonymous) and for a signed-in one.
 CONTENT_PAGE_QUERIES = {"anonymous": 1, "signed_in": 5}

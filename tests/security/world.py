@@ -172,6 +172,7 @@ def build() -> World:
         "item_id": plan_item.pk,
         "training_slug": TRAINING,
         "shown": "show",
+        "person_id": users["learner"].pk,
     }
     persona = Persona.objects.order_by("slug").first()
     assert persona is not None
@@ -187,6 +188,9 @@ def build() -> World:
         "mi:summary": {"slug": persona.slug},
         "assessments:paste-scale": {"slug": "mcrs"},
         "accounts:organisation": {"slug": owner.slug},
+        "accounts:audit-log": {"slug": owner.slug},
+        "accounts:member-export": {"slug": owner.slug},
+        "accounts:member-erase": {"slug": owner.slug},
         "workshops:participant": {"code": workshop.code},
         "workshops:answer": {"code": workshop.code, "activity_id": poll.pk},
         "workshops:named": {"code": workshop.code},
