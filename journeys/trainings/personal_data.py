@@ -14,7 +14,11 @@ from journeys.trainings.models import Attempt, Certificate, Enrolment
 
 def read_learning(person: User) -> dict[str, Any]:
     """Progress, every answer as stored (open reflections included) and certificates."""
-    enrolments = Enrolment.objects.filter(user=person).select_related("training", "last_lesson")
+    enrolments = (
+        Enrolment.objects.filter(user=person)
+        .select_related("training", "last_lesson")
+        .prefetch_related("completions__lesson")
+    )
     return {
         "enrolments": [
             {
@@ -24,7 +28,7 @@ def read_learning(person: User) -> dict[str, Any]:
                 "completed_at": enrolment.completed_at,
                 "lessons_completed": [
                     {"lesson": completion.lesson.slug, "completed_at": completion.completed_at}
-                    for completion in enrolment.completions.select_related("lesson")
+                    for completion in enrolment.completions.all()
                 ],
             }
             for enrolment in enrolments
