@@ -6,7 +6,7 @@ from django.forms import BaseModelFormSet, ModelForm
 from django.http import HttpRequest
 
 from journeys.accounts import audit
-from journeys.accounts.models import Membership, Organisation
+from journeys.accounts.models import AuditEntry, Membership, Organisation
 
 
 def _audit_membership(request: HttpRequest, membership: Membership, action: audit.Action) -> None:
@@ -58,3 +58,20 @@ class MembershipAdmin(admin.ModelAdmin[Membership]):
         for membership in queryset.select_related("user", "organisation"):
             _audit_membership(request, membership, audit.Action.MEMBER_REMOVED)
         super().delete_queryset(request, queryset)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
+    """Read-only: a log that can be edited proves nothing."""
+
+    list_display = ["at", "actor", "action", "organisation", "target"]
+    list_filter = ["action", "organisation"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: AuditEntry | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: AuditEntry | None = None) -> bool:
+        return False
