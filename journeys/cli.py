@@ -186,7 +186,8 @@ def cmd_cards_build(args: argparse.Namespace) -> int:
 
     from journeys.cards import decks
     from journeys.cards.fitting import SIZES
-    from journeys.cards.pdf import PrintOptions, build_pdf, write_atomically
+    from journeys.cards.pdf import PrintOptions, build_pdf
+    from journeys.core.built_files import write_atomically
     from journeys.core.text import localized
 
     language, notice = decks.supported_language(args.lang)
@@ -305,6 +306,16 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
     return 1 if outcome.failed else 0
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    """django-tasks' database worker: builds the PDFs that pages queue (JOURNEYS_TASKS)."""
+    _django()
+    from django.core.management import call_command
+
+    options = {"batch": True} if args.once else {"interval": args.interval}
+    call_command("db_worker", reload=False, no_startup_delay=True, **options)
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journeys.settings")
     from django.core.management import execute_from_command_line
@@ -413,6 +424,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="delete expired sessions, forget old nicknames and pairing keys (journeys serve does it every hour)",
     )
     maintenance.set_defaults(handler=cmd_maintenance)
+
+    worker = commands.add_parser(
+        "worker", help="build queued PDFs off the request path (with JOURNEYS_TASKS=database)"
+    )
+    worker.add_argument("--once", action="store_true", help="build what is queued now, then exit")
+    worker.add_argument(
+        "--interval",
+        type=float,
+        default=1.0,
+        help="seconds between looks at an empty queue (default 1)",
+    )
+    worker.set_defaults(handler=cmd_worker)
 
     manage = commands.add_parser(
         "manage",

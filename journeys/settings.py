@@ -106,6 +106,10 @@ INSTALLED_APPS = [
     "journeys.workshops",
     "axes",
     "csp",
+    # Task queue tables (journeys/core/built_files.py): always there, used when
+    # JOURNEYS_TASKS is set, so switching it on needs no new migration.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -200,6 +204,14 @@ RATE_ANSWER = int(os.environ.get("JOURNEYS_RATE_ANSWER", "30"))
 # (a stored one is free), and the disk that composed decks may fill in var/cards/composed/.
 RATE_CARD_PDF = int(os.environ.get("JOURNEYS_RATE_CARD_PDF", "10"))
 CARD_PDF_CACHE_MB = float(os.environ.get("JOURNEYS_CARD_PDF_CACHE_MB", "200"))
+# Report and certificate PDFs (journeys/core/built_files.py): the disk each kind may fill
+# in var/. JOURNEYS_TASKS=database: PDFs not built yet are made by `journeys worker`, off
+# the request path; unset, the request builds them, one at a time per process.
+PDF_CACHE_MB = float(os.environ.get("JOURNEYS_PDF_CACHE_MB", "200"))
+TASKS_MODE = os.environ.get("JOURNEYS_TASKS", "")
+if TASKS_MODE not in ("", "database"):
+    raise ValueError("JOURNEYS_TASKS must be empty or 'database'")
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

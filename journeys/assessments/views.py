@@ -8,21 +8,21 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from journeys.accounts import audit
 from journeys.accounts.access import organisations_for_staff
-from journeys.assessments import actions, measurements, plots, questionnaire
+from journeys.assessments import actions, measurements, pdf, questionnaire
 from journeys.assessments.forms import LicensedScaleForm, MeasurementForm
 from journeys.assessments.models import Instrument, LicensedScale, Measurement, Scale
 from journeys.assessments.pairing import CODE_QUESTIONS, CodeError, pairing_for, read_code
+from journeys.assessments.pdf import report_context
 from journeys.assessments.questionnaire import FOLLOW_UP, PHASES, POST, Definition
 from journeys.assessments.report import Report
+from journeys.core import built_files
 from journeys.core.models import Source
-from journeys.core.text import localized
 from journeys.trainings.models import Training
 
 BACK = re.compile(r"^/(nl/)?w/[A-Za-z0-9]{3,12}/$")  # a workshop's participant page
@@ -282,36 +282,34 @@ def choose_scales(request: HttpRequest, measurement_id: int) -> HttpResponse:
     return redirect("assessments:measurement", measurement_id)
 
 
-def _report_context(report: Report, title: str) -> dict[str, Any]:
-    before, after = _("Before"), _("After")
-    percent, points = _("percent correct"), _("mean (1–5)")
-    figures = {
-        "knowledge": plots.before_after(report.knowledge, before, after, percent),
-        "attitude": plots.before_after(report.attitude, before, after, points),
-        "distribution": plots.distribution(report.knowledge[0], before, after, percent),
-        "items": plots.item_difficulty(report.items, before, after, percent),
-    }
-    return {"report": report, "figures": figures, "title": title, "generated": timezone.now()}
-
-
 def _render_report(
-    request: HttpRequest, report: Report | None, title: str, slug: str, pdf_url: str, csv_url: str
+    request: HttpRequest, report: Report | None, title: str, pdf_url: str, csv_url: str
 ) -> HttpResponse:
     if report is None:
         raise Http404(_("This training has no questionnaire yet."))
-    context = {**_report_context(report, title), "pdf_url": pdf_url, "csv_url": csv_url}
-    if request.GET.get("format") == "pdf" or request.path.endswith(".pdf"):
-        from journeys.assessments.pdf import report_pdf
-
-        response = HttpResponse(report_pdf(context), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="report-{slug}.pdf"'
-        return response
+    context = {**report_context(report, title), "pdf_url": pdf_url, "csv_url": csv_url}
     return render(request, "assessments/report.html", context)
+
+
+def _wants_pdf(request: HttpRequest) -> bool:
+    return request.GET.get("format") == "pdf" or request.path.endswith(".pdf")
+
+
+def _report_pdf(request: HttpRequest, of: pdf.ReportOf, slug: str) -> HttpResponse:
+    made = pdf.report_pdf(request.user, of, get_language() or "en")
+    if made is None:
+        raise Http404(_("This training has no questionnaire yet."))
+    return built_files.answer(request, made, f"report-{slug}.pdf")
 
 
 @login_required
 def measurement_report(request: HttpRequest, measurement_id: int) -> HttpResponse:
     measurement = _staff_measurement(request, measurement_id)
+    _audit(request, audit.Action.REPORT_OPENED, measurement, f"measurement #{measurement.pk}")
+    if _wants_pdf(request):
+        return _report_pdf(
+            request, pdf.of_measurement(measurement), f"measurement-{measurement.pk}"
+        )
     report = measurements.build(
         request.user,
         measurement.shown_title,
@@ -319,12 +317,10 @@ def measurement_report(request: HttpRequest, measurement_id: int) -> HttpRespons
         [measurement],
         get_language() or "en",
     )
-    _audit(request, audit.Action.REPORT_OPENED, measurement, f"measurement #{measurement.pk}")
     return _render_report(
         request,
         report,
         measurement.shown_title,
-        f"measurement-{measurement.pk}",
         reverse("assessments:measurement-pdf", args=[measurement.pk]),
         reverse("assessments:measurement-csv", args=[measurement.pk]),
     )
@@ -335,15 +331,17 @@ def training_report(request: HttpRequest, slug: str) -> HttpResponse:
     if not organisations_for_staff(request.user).exists():
         raise Http404(_("Only trainers see reports"))
     training = get_object_or_404(Training, slug=slug)
-    title = _("%(training)s: all groups") % {"training": localized(training.title).text}
-    pooled = measurements.pooled(request.user, training)
-    report = measurements.build(request.user, title, training, pooled, get_language() or "en")
     _audit(request, audit.Action.REPORT_OPENED, None, f"training {training.slug}, all groups")
+    of = pdf.of_training(request.user, training)
+    if _wants_pdf(request):
+        return _report_pdf(request, of, training.slug)
+    report = measurements.build(
+        request.user, of.title, training, of.measurements, get_language() or "en"
+    )
     return _render_report(
         request,
         report,
-        title,
-        training.slug,
+        of.title,
         reverse("assessments:training-pdf", args=[slug]),
         reverse("assessments:training-csv", args=[slug]),
     )

@@ -7,8 +7,6 @@ or the QR footer) begins. A face whose text runs into its foot is fitted again w
 fewer lines, so no printed card ever has clipped text, whatever fonts a machine has.
 """
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -211,17 +209,3 @@ def overflowing_cards(document: Any, pages: Sequence[Page]) -> list[str]:
         and anchors[f"end-{number}"][1] > anchors[f"foot-{number}"][1] + 0.5
     ]
     return list(dict.fromkeys(over))
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all: never a half-written PDF."""
-    directory = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; a PDF is for sharing
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

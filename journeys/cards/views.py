@@ -20,6 +20,7 @@ from journeys.cards.pdf import (
     paginate,
     short_names,
 )
+from journeys.core import built_files
 from journeys.core.citations import sources_by_key
 from journeys.core.clients import client_network
 from journeys.core.text import localized
@@ -188,9 +189,9 @@ def _pdf_response(
             "again; decks made before download at once."
         )
         return _problem(request, message, status=429, retry_after=downloads.RETRY_LIMITED_S)
-    except downloads.Busy:
+    except built_files.Busy:
         message = _("Cards are being made for others right now. Try again in a few seconds.")
-        return _problem(request, message, status=503, retry_after=downloads.RETRY_BUSY_S)
+        return _problem(request, message, status=503, retry_after=built_files.RETRY_BUSY_S)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"{filename}-{language}-{options.size.id}-{options.layout}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

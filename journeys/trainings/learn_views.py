@@ -18,6 +18,7 @@ from journeys.accounts.access import (
     organisations_for_staff,
 )
 from journeys.accounts.models import Membership, Role
+from journeys.core import built_files
 from journeys.core.citations import cited_keys, sources_by_key
 from journeys.core.text import localized
 from journeys.trainings import actions
@@ -181,9 +182,8 @@ def certificate_download(request: HttpRequest, code: str) -> HttpResponse:
     with translation.override(settings.LANGUAGE_CODE):
         verify_path = reverse("certificate", args=[found.code])
     verify_url = request.build_absolute_uri(verify_path)
-    response = HttpResponse(certificate_pdf(found, verify_url), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificate-{found.code}.pdf"'
-    return response
+    made = certificate_pdf(found, verify_url, translation.get_language() or "en")
+    return built_files.answer(request, made, f"certificate-{found.code}.pdf")
 
 
 @login_required

@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from journeys.cards import decks, fitting
 from journeys.cards.fitting import SIZES
 from journeys.cards.imposition import sheet_layout
-from journeys.cards.pdf import PrintOptions, build_pdf, write_atomically
+from journeys.cards.pdf import PrintOptions, build_pdf
+from journeys.core.built_files import write_atomically
 from journeys.cli import main
 from journeys.knowledge.models import Substance
 
@@ -150,7 +151,7 @@ def test_writing_is_all_or_nothing(tmp_path, monkeypatch):
     def disk_full(source: str, destination: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("journeys.cards.pdf.os.replace", disk_full)
+    monkeypatch.setattr("journeys.core.built_files.os.replace", disk_full)
     with pytest.raises(OSError, match="No space"):
         write_atomically(target, b"%PDF-1.7 new")
     assert target.read_bytes() == b"%PDF-1.7 whole"

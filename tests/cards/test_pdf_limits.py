@@ -10,6 +10,7 @@ import time
 import pytest
 
 from journeys.cards import downloads
+from journeys.core import built_files
 
 pytestmark = pytest.mark.usefixtures("curriculum")
 
@@ -87,16 +88,16 @@ def test_while_the_line_of_builds_is_full_a_new_pdf_is_refused_at_once(client):
     done = threading.Event()
 
     def build_slowly():
-        with downloads.build_slot():
+        with built_files.build_slot():
             done.wait(10)
 
-    line = downloads.BUILDS_AT_ONCE + downloads.WAITING
+    line = built_files.BUILDS_AT_ONCE + built_files.WAITING
     threads = [threading.Thread(target=build_slowly) for _ in range(line)]
     for thread in threads:
         thread.start()
     try:
         deadline = time.monotonic() + 5
-        while downloads.in_line() < line and time.monotonic() < deadline:
+        while built_files.in_line() < line and time.monotonic() < deadline:
             time.sleep(0.01)
         started = time.monotonic()
         response = compose(client, "route/snorting")
@@ -106,6 +107,6 @@ def test_while_the_line_of_builds_is_full_a_new_pdf_is_refused_at_once(client):
         for thread in threads:
             thread.join()
     assert response.status_code == 503
-    assert response["Retry-After"] == str(downloads.RETRY_BUSY_S)
+    assert response["Retry-After"] == str(built_files.RETRY_BUSY_S)
     assert "Cards are being made for others right now" in response.content.decode()
-    assert stored() == [] and downloads.in_line() == 0
+    assert stored() == [] and built_files.in_line() == 0
