@@ -35,14 +35,14 @@ def seen_by_the_view(peer: str, **headers: str) -> HttpRequest:
 
 @pytest.mark.django_db
 def test_a_direct_client_claiming_https_is_sent_to_https(client, behind_tls):
-    response = client.get("/healthz", REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_PROTO="https")
+    response = client.get("/join/", REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_PROTO="https")
     assert response.status_code == 301
     assert response["Location"].startswith("https://")
 
 
 @pytest.mark.django_db
 def test_the_proxy_saying_https_is_believed(client, behind_tls):
-    response = client.get("/healthz", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_PROTO="https")
+    response = client.get("/join/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_PROTO="https")
     assert response.status_code == 200
     assert "Strict-Transport-Security" in response
 
