@@ -316,6 +316,30 @@ def cmd_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    _django()
+    from journeys.core.backups import BackupError, write_backup
+
+    try:
+        write_backup(Path(args.output))
+    except BackupError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    _django()
+    from journeys.core.backups import BackupError, restore_backup
+
+    try:
+        restore_backup(Path(args.file), force=args.force)
+    except BackupError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journeys.settings")
     from django.core.management import execute_from_command_line
@@ -436,6 +460,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="seconds between looks at an empty queue (default 1)",
     )
     worker.set_defaults(handler=cmd_worker)
+
+    backup = commands.add_parser(
+        "backup", help="write the database and the secret key to one file (mode 0600)"
+    )
+    backup.add_argument("-o", "--output", required=True, help="the backup file to write")
+    backup.set_defaults(handler=cmd_backup)
+    restore = commands.add_parser(
+        "restore", help="restore a backup into an empty installation, then migrate"
+    )
+    restore.add_argument("file", help="a file written by `journeys backup`")
+    restore.add_argument(
+        "--force", action="store_true", help="replace a database that already holds data"
+    )
+    restore.set_defaults(handler=cmd_restore)
 
     manage = commands.add_parser(
         "manage",
