@@ -445,7 +445,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     maintenance = commands.add_parser(
         "maintenance",
-        help="delete expired sessions, forget old nicknames and pairing keys (journeys serve does it every hour)",
+        help="delete expired sessions, forget old nicknames and pairing keys, remove unused "
+        "PDFs (journeys serve does it every hour)",
     )
     maintenance.set_defaults(handler=cmd_maintenance)
 

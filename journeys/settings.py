@@ -204,6 +204,8 @@ RATE_ANSWER = int(os.environ.get("JOURNEYS_RATE_ANSWER", "30"))
 # (a stored one is free), and the disk that composed decks may fill in var/cards/composed/.
 RATE_CARD_PDF = int(os.environ.get("JOURNEYS_RATE_CARD_PDF", "10"))
 CARD_PDF_CACHE_MB = float(os.environ.get("JOURNEYS_CARD_PDF_CACHE_MB", "200"))
+# Built PDFs not served for this many days are removed by the daily maintenance.
+PDF_CACHE_DAYS = envint("JOURNEYS_PDF_CACHE_DAYS", 30, least=1)
 # Report and certificate PDFs (journeys/core/built_files.py): the disk each kind may fill
 # in var/. JOURNEYS_TASKS=database: PDFs not built yet are made by `journeys worker`, off
 # the request path; unset, the request builds them, one at a time per process.

@@ -11,9 +11,12 @@ class AssessmentsConfig(AppConfig):
             content,
             personal_data,
         )
-
-        from journeys.assessments.retention import forget_self_paced_keys
+        from journeys.assessments.retention import (
+            forget_self_paced_keys,
+            remove_unused_report_pdfs,
+        )
         from journeys.core.maintenance import register
 
         personal_data.connect()
         register("self-paced pairing keys", forget_self_paced_keys)
+        register("report PDFs", remove_unused_report_pdfs)

@@ -1,4 +1,5 @@
-"""Forgetting pairing keys while keeping the pairs (docs/privacy.md#retention).
+"""Forgetting pairing keys while keeping the pairs (docs/privacy.md#retention); and
+removing report PDFs no one asked for in JOURNEYS_PDF_CACHE_DAYS.
 
 A pairing key is derived from a person's self-made code: whoever learns someone's code
 (and holds the pairing key file) can find that person's answers. Reports need only to
@@ -21,7 +22,8 @@ from django.conf import settings
 from django.db.models import Max
 
 from journeys.assessments.models import Measurement, Response
-from journeys.core.maintenance import Counts
+from journeys.assessments.pdf import REPORTS
+from journeys.core.maintenance import Counts, remove_unused_pdfs
 
 ANONYMOUS = "pair-"
 
@@ -75,3 +77,6 @@ def forget_self_paced_keys(now: datetime) -> Counts:
     )
     return {"self-paced pairing keys anonymised": replaced}
 
+
+def remove_unused_report_pdfs(now: datetime) -> Counts:
+    return remove_unused_pdfs(REPORTS.directory, now)

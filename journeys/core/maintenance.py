@@ -8,7 +8,8 @@ since core may not import the apps that own the data (docs/architecture.md):
 - workshops: the nicknames and browser tokens of workshops over more than
   JOURNEYS_RETENTION_DAYS, and their questionnaires' pairing keys;
 - assessments: self-paced pairing keys unused for JOURNEYS_RETENTION_DAYS;
-- accounts: failed logins past their cool-off.
+- cards, assessments, trainings: built PDFs (card decks, reports, certificates) not
+  served for JOURNEYS_PDF_CACHE_DAYS.
 
 `journeys serve` runs every step at start and every hour; `journeys maintenance` once, for
 a scheduler when the site is served another way. A step changes only what is still to be
@@ -20,8 +21,9 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from importlib import import_module
+from pathlib import Path
 
 from django.conf import settings
 from django.db import close_old_connections, connection
@@ -59,7 +61,7 @@ def run_steps(now: datetime | None = None) -> Outcome:
     outcome = Outcome()
     for name, step in _steps.items():
         try:
-            for what, n in step(now).items():  # steps may count the same thing: add up
+            for what, n in step(now).items():  # the apps' "unused PDFs removed" add up
                 outcome.counts[what] = outcome.counts.get(what, 0) + n
         except Exception:  # the next step may still work; the summary names this one
             logger.warning("Maintenance step %s failed", name, exc_info=True)
@@ -75,6 +77,22 @@ def clear_expired_sessions(now: datetime) -> Counts:
         return {}
     deleted, _by_model = store.get_model_class().objects.filter(expire_date__lt=now).delete()
     return {"expired sessions deleted": deleted}
+
+
+def remove_unused_pdfs(directory: Path, now: datetime) -> Counts:
+    """Remove the PDFs in `directory` (a shelf of journeys/core/built_files.py, which
+    touches a file whenever it serves it) not served for JOURNEYS_PDF_CACHE_DAYS. One
+    asked for again is built again."""
+    cutoff = (now - timedelta(days=settings.PDF_CACHE_DAYS)).timestamp()
+    removed = 0
+    for path in directory.glob("*.pdf"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:  # removed by another process meanwhile
+            continue
+    return {"unused PDFs removed": removed}
 
 
 def run_every_hour(stop: threading.Event) -> None:

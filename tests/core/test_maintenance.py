@@ -1,6 +1,6 @@
 """`journeys maintenance` forgets what is past its time and nothing else: expired
 sessions and failed logins, the nicknames and pairing keys of workshops over more than
-JOURNEYS_RETENTION_DAYS, stale self-paced pairing keys.
+JOURNEYS_RETENTION_DAYS, stale self-paced pairing keys and built PDFs no one asked for.
 Reports come out the same, and a second run does nothing."""
 
 import hashlib
@@ -17,7 +17,10 @@ from django.utils import timezone
 
 from journeys.assessments import demo, measurements
 from journeys.assessments.models import Response
+from journeys.assessments.pdf import REPORTS
+from journeys.cards.downloads import COMPOSED, FIXED
 from journeys.cli import main
+from journeys.trainings.certificates import CERTIFICATES
 from journeys.trainings.models import Training
 from journeys.workshops import actions, state
 from journeys.workshops.models import Activity, Answer, Participant, Workshop
@@ -26,12 +29,14 @@ pytestmark = pytest.mark.usefixtures("curriculum")
 
 FIRST_RUN = (
     "maintenance: 1 expired sessions deleted, 1 old failed logins deleted, "
+    "4 unused PDFs removed, "
     "1 self-paced pairing keys anonymised, 1 workshops' nicknames forgotten, "
     "3 participants' nicknames removed, 1 workshops' pairing key sets anonymised, "
     "24 workshop pairing keys anonymised"
 )
 SECOND_RUN = (
     "maintenance: 0 expired sessions deleted, 0 old failed logins deleted, "
+    "0 unused PDFs removed, "
     "0 self-paced pairing keys anonymised, 0 workshops' nicknames forgotten, "
     "0 participants' nicknames removed, 0 workshops' pairing key sets anonymised, "
     "0 workshop pairing keys anonymised"
@@ -142,6 +147,17 @@ def test_maintenance_forgets_only_what_is_past_its_time(trainer, organisation, v
             attempt_time=timezone.now() - timedelta(minutes=minutes_ago)
         )
 
+    # Each shelf's files, by days since each was last served: PDF_CACHE_DAYS is 30.
+    unused, served = [], []
+    for shelf, days_old, days_fresh in (
+        (FIXED, 40, 29),
+        (COMPOSED, 31, 2),
+        (REPORTS, 31, 0),
+        (CERTIFICATES, 90, 1),
+    ):
+        unused.append(pdf(shelf.directory, "old.pdf", days_old))
+        served.append(pdf(shelf.directory, "new.pdf", days_fresh))
+
     assert main(["maintenance"]) == 0
     printed = capsys.readouterr()
     assert printed.out.strip() == FIRST_RUN
@@ -174,6 +190,8 @@ def test_maintenance_forgets_only_what_is_past_its_time(trainer, organisation, v
 
     assert list(Session.objects.values_list("session_key", flat=True)) == [live.session_key]
     assert AccessAttempt.objects.count() == 1
+    assert not any(path.exists() for path in unused)
+    assert all(path.exists() for path in served)
 
     # A second run (tomorrow's, or another process's) finds nothing left to do.
     pair_keys = list(Response.objects.order_by("pk").values_list("pair_key", flat=True))
