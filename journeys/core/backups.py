@@ -414,18 +414,16 @@ def people_data() -> dict[str, int]:
     """What this database holds that a restore would replace: accounts, workshops and
     measurements (empty when it has none, or no tables yet). Content alone does not
     count: `journeys setup --no-demo` loads it again from the code."""
-    from django.contrib.auth import get_user_model
+    from django.apps import apps
     from django.db import connection
-
-    from journeys.assessments.models import Measurement
-    from journeys.workshops.models import Workshop
 
     tables = set(connection.introspection.table_names())
     counts = {}
+    # By label: core comes before the apps it looks into (docs/architecture.md).
     for label, model in (
-        ("accounts", get_user_model()),
-        ("workshops", Workshop),
-        ("measurements", Measurement),
+        ("accounts", apps.get_model("auth", "User")),
+        ("workshops", apps.get_model("workshops", "Workshop")),
+        ("measurements", apps.get_model("assessments", "Measurement")),
     ):
         if model._meta.db_table in tables:
             counts[label] = model._default_manager.count()

@@ -211,9 +211,13 @@ def test_a_file_that_is_not_a_backup_is_refused(tmp_path):
 
 
 def small_backup(tmp_path: Path) -> Path:
-    """A real backup of a small SQLite installation (migrated, no content)."""
+    """A real backup of a small SQLite installation as an older version left it: migrated,
+    but for the newest workshops migration; no content."""
     env = installation_env(tmp_path / "small", "")
     assert journeys(env, "manage", "migrate", "-v0").returncode == 0
+    folder = ROOT / "journeys" / "workshops" / "migrations"
+    older = sorted(path.stem for path in folder.glob("0*.py"))[-2]
+    assert journeys(env, "manage", "migrate", "workshops", older, "-v0").returncode == 0
     path = tmp_path / "small.backup"
     done = journeys(env, "backup", "-o", str(path))
     assert done.returncode == 0, done.stderr
@@ -230,10 +234,20 @@ def test_a_damaged_backup_is_refused_and_changes_nothing(tmp_path):
     done = journeys(target, "restore", str(truncated))
     assert done.returncode == 1
     assert "is damaged" in done.stderr and "nothing was restored" in done.stderr
-    assert not (tmp_path / "target" / "secret_key").exists() or (
-        (tmp_path / "target" / "secret_key").read_text()
-        != (tmp_path / "small" / "secret_key").read_text()
-    )
+    # The new installation kept the key it made itself: the backup's was never written.
+    target_key = (tmp_path / "target" / "secret_key").read_text()
+    assert target_key != (tmp_path / "small" / "secret_key").read_text()
+
+
+def test_a_backup_of_an_older_version_is_restored_then_migrated_forward(tmp_path):
+    path = small_backup(tmp_path)
+    done = journeys(installation_env(tmp_path / "target", ""), "restore", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "Migrated forward: 1 migration applied." in done.stdout
+    assert "Secret key restored" in done.stdout
+    key = tmp_path / "target" / "secret_key"
+    assert key.read_text() == (tmp_path / "small" / "secret_key").read_text()
+    assert key.stat().st_mode & 0o777 == 0o600
 
 
 def test_a_backup_of_the_other_engine_or_of_a_newer_version_is_refused():
