@@ -16,10 +16,11 @@ from journeys.accounts.models import Membership, Organisation, Role
 from journeys.accounts.personal_data import models_linked_to_accounts, uncovered_models
 from journeys.assessments import measurements
 from journeys.assessments.models import Response
+from journeys.core.content.load import load_content
 from journeys.trainings.models import Attempt, Certificate, Enrolment, Training
 from journeys.workshops import actions as workshop_actions
 from journeys.workshops.models import Answer, Workshop
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import CONTENT_FIXTURES, PASSWORD, make_user
 from tests.trainings.test_self_paced import complete_training
 
 POLL = {
@@ -43,9 +44,6 @@ def learner_client(learning: None, participant: User) -> Client:
 
 @pytest.fixture
 def learning(db: None) -> None:
-    from journeys.core.content.load import load_content
-    from tests.conftest import CONTENT_FIXTURES
-
     load_content(CONTENT_FIXTURES / "learning")
 
 
@@ -67,7 +65,8 @@ def download(client: Client, path: str = "/accounts/your-data/download/") -> dic
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
     assert response["Content-Disposition"].startswith("attachment;")
-    return json.loads(response.content)
+    document: dict[str, Any] = json.loads(response.content)
+    return document
 
 
 def test_the_download_holds_the_account_progress_answers_and_certificates(learner_client):
@@ -126,7 +125,7 @@ def test_a_new_table_linked_to_an_account_is_noticed():
     """The check reads the installed models: a table that joins them with a link to the
     account and no section is named."""
 
-    class Diary(models.Model):
+    class Diary(models.Model):  # noqa: DJ008  (lives only in this test)
         author = models.OneToOneField(User, on_delete=models.CASCADE, related_name="+")
 
         class Meta:
