@@ -16,6 +16,7 @@ streams after the message (streams.py).
 """
 
 import asyncio
+import concurrent.futures
 import logging
 import weakref
 from collections import defaultdict
@@ -256,15 +257,38 @@ def hub() -> Hub:
     return _hubs[loop]
 
 
+_server_loop: asyncio.AbstractEventLoop | None = None
+
+
+def serving_on(loop: asyncio.AbstractEventLoop) -> None:
+    """The ASGI server's event loop, where this process's hub lives (asgi.py tells it)."""
+    global _server_loop
+    _server_loop = loop
+
+
 def notify(workshop_id: int, stage: bool = False, removed: int | None = None) -> None:
-    """Tell the pages from sync code (a view, or an action's `transaction.on_commit`):
-    under the ASGI server asgiref runs it on the server's event loop, so it reaches this
-    process's hub; from an async view's `sync_to_async` thread likewise. `removed`: the
-    participant the trainer removed, whose streams end."""
+    """Tell the pages from sync code (a view, or an action's `transaction.on_commit`).
+
+    Under the ASGI server the change is handed to the server's event loop and the request
+    goes on at once: waiting for the loop (and Redis) held the worker's one request slot
+    (core/gate.py) for a few milliseconds per answer, which capped answers per second.
+    The answer is already stored, so nothing waits for the event to be correct. Without
+    a server (tests, commands) it runs here and now. `removed`: the participant the
+    trainer removed, whose streams end."""
 
     async def changed() -> None:
         if removed is not None:
             await hub().removed(workshop_id, removed)
         await hub().changed(workshop_id, stage)
 
-    async_to_sync(changed)()
+    loop = _server_loop
+    if loop is not None and loop.is_running() and not loop.is_closed():
+        future = asyncio.run_coroutine_threadsafe(changed(), loop)
+        future.add_done_callback(_log_failure)
+    else:
+        async_to_sync(changed)()
+
+
+def _log_failure(future: "concurrent.futures.Future[None]") -> None:
+    if not future.cancelled() and future.exception() is not None:
+        logger.warning("A live event was not published", exc_info=future.exception())
