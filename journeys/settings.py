@@ -6,6 +6,7 @@ Every variable read here is documented in docs/settings.md (a test checks that).
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -153,10 +154,22 @@ TEMPLATES = [
 ]
 
 
+# PostgreSQL connections one process may hold at once (its requests, its event streams'
+# lookups). N workers hold at most N times this: keep it under PostgreSQL's max_connections.
+DATABASE_POOL_SIZE = int(os.environ.get("JOURNEYS_DATABASE_POOL_SIZE", "16"))
+
+
 def database_from_env() -> dict[str, object]:
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+        database: dict[str, Any] = dict(dj_database_url.parse(url))
+        if database["ENGINE"] == "django.db.backends.postgresql":
+            # Under ASGI every request runs in a thread of its own and a connection belongs
+            # to a thread: a persistent connection was opened per request and left behind.
+            # psycopg's pool hands connections from one thread to the next instead.
+            pool = {"min_size": 2, "max_size": DATABASE_POOL_SIZE, "timeout": 10}
+            database["OPTIONS"] = {**database.get("OPTIONS", {}), "pool": pool}
+        return database
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     return {
         # Django's SQLite backend that reuses connections (journeys/core/sqlite/base.py).

@@ -6,11 +6,11 @@ for the first page load."""
 from collections import Counter
 from typing import Any
 
-from asgiref.sync import sync_to_async
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from journeys.core.threads import off_request
 from journeys.workshops.actions import listed
 from journeys.workshops.activities import Tally, get_type
 from journeys.workshops.events import PARTICIPANT, ROOM, Event, Events
@@ -152,4 +152,4 @@ def render_events(workshop_id: int, stage: bool, wanted: set[tuple[str, str]]) -
 
 async def build_events(workshop_id: int, stage: bool, wanted: set[tuple[str, str]]) -> Events:
     # Outside the request thread: building must not queue behind the requests it reports.
-    return await sync_to_async(render_events, thread_sensitive=False)(workshop_id, stage, wanted)
+    return await off_request(render_events)(workshop_id, stage, wanted)

@@ -19,6 +19,7 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 
 from journeys.core import metrics
+from journeys.core.threads import off_request
 from journeys.workshops import live
 
 Scope = dict[str, Any]
@@ -34,6 +35,7 @@ KEEPALIVE_SECONDS = 15.0
 
 def with_event_streams(django: ASGIApp) -> ASGIApp:
     async def application(scope: Scope, receive: Receive, send: Send) -> None:
+        live.serving_on(asyncio.get_running_loop())  # where a view's live.notify() goes
         if scope["type"] == "http" and scope["method"] == "GET":
             path = scope["path"]
             if match := PARTICIPANT_PATH.match(path):
@@ -99,7 +101,7 @@ async def participant_stream(
         )
         return found if token else None
 
-    found = await sync_to_async(find, thread_sensitive=False)()
+    found = await off_request(find)()
     if found is None:
         return await _refuse(send, 403)
     participant_id, workshop_id, stage = found
@@ -130,7 +132,7 @@ async def room_stream(
             return False
         return True
 
-    if not session_key or not await sync_to_async(allowed, thread_sensitive=False)():
+    if not session_key or not await off_request(allowed)():
         return await _refuse(send, 404)
     hub = live.hub()
     listener = await hub.listen(int(workshop_id), live.ROOM, language or settings.LANGUAGE_CODE)
