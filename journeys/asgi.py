@@ -1,16 +1,19 @@
 import gc
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journeys.settings")
-django_application = get_asgi_application()
+django.setup(set_prefix=False)
 
 from django.conf import settings  # noqa: E402
 
 from journeys.core.gate import OneAtATime  # noqa: E402
+from journeys.core.handler import OneThreadASGIHandler  # noqa: E402
 from journeys.core.metrics import timed  # noqa: E402
 from journeys.workshops.streams import with_event_streams  # noqa: E402  (needs Django set up)
+
+django_application = OneThreadASGIHandler()  # the whole request in one thread
 
 # Live workshops' event streams are answered before Django; everything else by Django,
 # one request at a time per worker (journeys/core/gate.py), timed when metrics are on.

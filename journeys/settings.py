@@ -131,7 +131,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # turns a locked-out login into the lockout page
-    "journeys.core.middleware.sync_chain",  # innermost: one thread hop per request
 ]
 
 ROOT_URLCONF = "journeys.urls"

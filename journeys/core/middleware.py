@@ -1,14 +1,4 @@
-"""Request middleware of our own: forwarded headers only from trusted proxies, and
-Django's middleware chain run in one thread, once per request.
-
-`sync_chain`:
-Under ASGI, Django runs middleware in async mode when it can, and then calls every
-classic middleware's process_request and process_response through its own hop to a
-worker thread and back: about twenty hops for one request. This middleware can only run
-synchronously and sits innermost, so the whole chain runs in sync mode: one hop in,
-one hop out. Async views still run on the event loop. The gain measured on live
-answers was small (about 108 to 111 answers a second on one worker, within noise);
-it is kept because it removes work, not because it was decisive."""
+"""Request middleware of our own: forwarded headers only from trusted proxies."""
 
 from collections.abc import Callable
 
@@ -32,13 +22,6 @@ def forwarded_headers_from_trusted_proxies(get_response: Handler) -> Handler:
         if not is_from_trusted_proxy(request):
             for header in FORWARDED_HEADERS:
                 request.META.pop(header, None)
-        return get_response(request)
-
-    return middleware
-
-
-def sync_chain(get_response: Handler) -> Handler:
-    def middleware(request: HttpRequest) -> HttpResponseBase:
         return get_response(request)
 
     return middleware
