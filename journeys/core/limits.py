@@ -2,8 +2,9 @@
 
 The counters must be shared by every server process: with a count per process,
 `journeys serve --workers 2` let twice the budget through. With REDIS_URL they live in
-Redis (Django's cache); without it the cache is each process's own memory, so they live
-in the database instead (RateCounter: one row per key and minute, incremented with one
+Redis (one INCR and EXPIRE in one round trip, on one connection pool per process:
+Django's cache made a client per request under ASGI, so every answer opened a new Redis
+connection); without it they live in the database instead (RateCounter: one row per key and minute, incremented with one
 UPDATE in a transaction, so two processes never both take the last unit). Rows older
 than the previous minute are deleted by the first count of each key in a new minute.
 
@@ -11,9 +12,10 @@ Keys are keyed hashes of kind and who: no client address is stored in clear.
 """
 
 import time
+from functools import cache
 
+import redis
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils.crypto import salted_hmac
@@ -32,7 +34,7 @@ def over(kind: str, who: str, per_minute: int) -> bool:
     """Whether `who` has used this minute's allowance, without counting."""
     key, minute = _key(kind, who), current_minute()
     if settings.REDIS_URL:
-        count = int(cache.get(f"limit:{key}:{minute}", 0))
+        count = int(_redis(settings.REDIS_URL).get(f"limit:{key}:{minute}") or 0)
     else:
         found = RateCounter.objects.filter(minute=minute, key=key).values_list("count", flat=True)
         count = found.first() or 0
@@ -47,14 +49,18 @@ def _key(kind: str, who: str) -> str:
     return salted_hmac("journeys.core.limits", f"{kind}\n{who}", algorithm="sha256").hexdigest()
 
 
+@cache
+def _redis(url: str) -> redis.Redis:
+    return redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+
+
 def _count_in_redis(key: str, minute: int) -> int:
     name = f"limit:{key}:{minute}"
-    cache.add(name, 0, timeout=70)
-    try:
-        return int(cache.incr(name))
-    except ValueError:  # expired between add and incr
-        cache.set(name, 1, timeout=70)
-        return 1
+    with _redis(settings.REDIS_URL).pipeline(transaction=True) as pipe:
+        pipe.incr(name)
+        pipe.expire(name, 70)
+        count, _expiry = pipe.execute()
+    return int(count)
 
 
 def _count_in_database(key: str, minute: int) -> int:
