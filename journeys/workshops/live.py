@@ -157,13 +157,26 @@ class Hub:
         await self._publish(workshop_id, stage)
 
     async def _publish(self, workshop_id: int, stage: bool) -> None:
-        self.last_published[workshop_id] = asyncio.get_running_loop().time()
-        metrics.EVENTS_PUBLISHED.inc()
+        loop = asyncio.get_running_loop()
+        self.last_published[workshop_id] = loop.time()
         redis = await self._connection()
         if redis is None:
+            metrics.EVENTS_PUBLISHED.inc()
             await self.deliver(workshop_id, stage)
-        else:
-            await redis.publish(f"{CHANNEL}{workshop_id}", "stage" if stage else "answers")
+            return
+        # Coalesce across processes too: each worker kept its own INTERVAL, so N workers
+        # sent a busy room N times the events. Answers that another process's event,
+        # published after them, already covers need none of their own; the claim expires
+        # after INTERVAL, and whoever lost it tries again then, so the last answers of
+        # a burst are always published by someone after they were stored.
+        due = f"{CHANNEL}due:{workshop_id}"
+        if not stage and not await redis.set(due, 1, nx=True, px=int(INTERVAL * 1000)):
+            if workshop_id not in self.pending:
+                self.pending[workshop_id] = False
+                loop.call_later(INTERVAL, lambda: loop.create_task(self._flush(workshop_id)))
+            return
+        metrics.EVENTS_PUBLISHED.inc()
+        await redis.publish(f"{CHANNEL}{workshop_id}", "stage" if stage else "answers")
 
     async def deliver(self, workshop_id: int, stage: bool) -> None:
         """Build the pages' new state once and hand it to this process's streams."""
@@ -178,8 +191,12 @@ class Hub:
         try:
             while True:
                 build.again, stage, build.stage = False, build.stage, False
+                # Answers change only what the room sees: a process holding phones alone
+                # has nothing to build for them.
                 wanted = {
-                    (lst.audience, lst.language) for lst in self.listeners.get(workshop_id, ())
+                    (lst.audience, lst.language)
+                    for lst in self.listeners.get(workshop_id, ())
+                    if stage or lst.audience == ROOM
                 }
                 if not wanted:
                     break

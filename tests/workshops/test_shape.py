@@ -5,11 +5,15 @@ changes into few builds."""
 
 import asyncio
 import re
+import secrets
 from pathlib import Path
+
+import pytest
 
 from journeys.workshops import live
 from journeys.workshops.activities import activity_types
-from journeys.workshops.events import ROOM, Event, Events
+from journeys.workshops.events import PARTICIPANT, ROOM, Event, Events
+from tests.workshops.test_live_servers import REDIS_URL, redis_is_up
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKSHOPS = ROOT / "journeys" / "workshops"
@@ -45,9 +49,11 @@ class FakeBuilder:
     def __init__(self, seconds: float = 0.0) -> None:
         self.seconds = seconds
         self.builds: list[bool] = []  # the stage flag of each
+        self.started: list[float] = []  # when each began, on the loop's clock
 
     async def __call__(self, workshop_id: int, stage: bool, wanted: set[tuple[str, str]]) -> Events:
         self.builds.append(stage)
+        self.started.append(asyncio.get_running_loop().time())
         await asyncio.sleep(self.seconds)
         return {key: [Event("results", str(len(self.builds)), "x")] for key in wanted}
 
@@ -96,6 +102,49 @@ def test_changes_during_a_build_build_again_once():
     builder, listener = asyncio.run(run())
     assert builder.builds == [False, True]
     assert [e.id for e in listener.take()] == ["2"]  # the newest state only
+
+
+def test_answers_alone_build_nothing_where_only_phones_listen():
+    async def run() -> FakeBuilder:
+        builder = FakeBuilder()
+        hub = live.Hub(builder)
+        await hub.listen(1, PARTICIPANT, "en", participant_id=7)
+        await hub.deliver(1, stage=False)  # phones show no tally: nothing to build
+        await hub.deliver(1, stage=True)
+        return builder
+
+    assert asyncio.run(run()).builds == [True]
+
+
+@pytest.mark.skipif(not redis_is_up(), reason=f"no Redis at {REDIS_URL}")
+def test_two_processes_coalesce_one_rooms_answers_together():
+    """Answers arriving on two workers for one room: one event per INTERVAL between them,
+    not one per worker, and the last answers still reach the presenter."""
+    workshop = 900_000_000 + secrets.randbelow(99_999_999)  # its own channel on a shared Redis
+    seconds = 1.0
+
+    async def run() -> tuple[FakeBuilder, float]:
+        builder = FakeBuilder()
+        presenter_side, other_side = (
+            live.Hub(builder, REDIS_URL),
+            live.Hub(FakeBuilder(), REDIS_URL),
+        )
+        await presenter_side.listen(workshop, ROOM, "en")
+        await other_side.listen(workshop, PARTICIPANT, "en", participant_id=1)
+        await asyncio.sleep(0.2)  # both subscribed
+        loop = asyncio.get_running_loop()
+        end = loop.time() + seconds
+        while loop.time() < end:
+            for hub in (presenter_side, other_side):
+                await hub.changed(workshop)
+                await asyncio.sleep(0.005)
+        last_change = loop.time()
+        await asyncio.sleep(live.INTERVAL * 4)
+        return builder, last_change  # asyncio.run ends the subscriptions
+
+    builder, last_change = asyncio.run(run())
+    assert len(builder.builds) <= seconds / live.INTERVAL + 2, builder.builds  # not twice
+    assert builder.started[-1] > last_change  # the burst's last answers were published
 
 
 def test_live_does_not_import_state():
