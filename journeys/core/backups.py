@@ -62,8 +62,9 @@ ENGINE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 LEFT_OUT = [
     {
-        "what": "var/cards/ (built card PDFs)",
-        "why": "a cache: each PDF is built again from the content when it is next asked for",
+        "what": "var/cards/, var/reports/, var/certificates/ (built PDFs)",
+        "why": "a cache: each PDF is built again from the database and the content when it "
+        "is next asked for",
     },
     {
         "what": "var/static/ (collected static files)",

@@ -24,6 +24,7 @@ read. So:
   carry ids, never what a person wrote or their name.
 """
 
+import glob
 import hashlib
 import os
 import tempfile
@@ -54,10 +55,13 @@ class Busy(Exception):
 @dataclass(frozen=True)
 class Shelf:
     """One kind of built file: its folder below var/ and the setting (in MB) that bounds
-    the disk it may fill; none for shelves of a few fixed files."""
+    the disk it may fill; none for shelves of a few fixed files. On a `grouped` shelf the
+    first key part (an id, never a name) starts the file's name, so that every file of
+    one thing can be found and removed (a certificate's PDFs when its holder is erased)."""
 
     folder: str
     bound_setting: str | None = None
+    grouped: bool = False
 
     @property
     def directory(self) -> Path:
@@ -65,7 +69,18 @@ class Shelf:
 
     def path(self, key_parts: Sequence[object]) -> Path:
         key = hashlib.sha256(repr(list(key_parts)).encode()).hexdigest()
-        return self.directory / f"{key[:32]}.pdf"
+        group = f"{key_parts[0]}-" if self.grouped else ""
+        return self.directory / f"{group}{key[:32]}.pdf"
+
+    def discard(self, group: object) -> int:
+        """Remove every file of one group, and its build's marker; how many files went."""
+        if not self.grouped:
+            raise ValueError("only a grouped shelf knows which files belong together")
+        removed = 0
+        for path in self.directory.glob(f"{glob.escape(str(group))}-*"):
+            path.unlink(missing_ok=True)
+            removed += path.suffix == ".pdf"
+        return removed
 
 
 @dataclass(frozen=True)

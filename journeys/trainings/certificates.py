@@ -16,7 +16,7 @@ from django_tasks import task
 from journeys.core import built_files
 from journeys.trainings.models import Certificate
 
-CERTIFICATES = built_files.Shelf("certificates", "PDF_CACHE_MB")
+CERTIFICATES = built_files.Shelf("certificates", "PDF_CACHE_MB", grouped=True)  # by code
 
 
 def certificate_pdf(

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from journeys.accounts.personal_data import Section, register
 from journeys.core.text import localized
+from journeys.trainings.certificates import CERTIFICATES
 from journeys.trainings.models import Attempt, Certificate, Enrolment
 
 
@@ -65,8 +66,12 @@ def read_learning(person: User) -> dict[str, Any]:
 def erase_certificates(sender: type[User], instance: User, **_: object) -> None:
     """Before an account goes: its certificates lose the name and say they were withdrawn
     at the holder's request, so a check of the code does not show a stranger's name or
-    a bare "no such certificate". The account's deletion then unlinks them."""
-    Certificate.objects.filter(user=instance).update(name="", erased_at=timezone.now())
+    a bare "no such certificate". The account's deletion then unlinks them. Their stored
+    PDFs, which carry the name, are removed now rather than when they go unused."""
+    held = Certificate.objects.filter(user=instance)
+    for code in held.values_list("code", flat=True):
+        CERTIFICATES.discard(code)
+    held.update(name="", erased_at=timezone.now())
 
 
 def connect() -> None:

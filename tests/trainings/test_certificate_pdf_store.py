@@ -4,6 +4,7 @@ request path. Only its holder gets it, stored or not."""
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
@@ -44,6 +45,18 @@ def test_the_same_certificate_is_built_once_and_a_new_name_makes_a_new_one(
     renamed = learner_client.get(url)
     assert "Sam de Vries" in pdf_text(renamed.content)
     assert len(stored()) == 2
+
+
+def test_erasing_the_holder_removes_the_stored_pdfs_that_carry_the_name(learner_client):
+    certificate = earn_certificate(learner_client)
+    url = f"/certificates/{certificate.code}/pdf"
+    assert learner_client.get(url).status_code == 200
+    assert learner_client.get(f"/nl/certificates/{certificate.code}/pdf").status_code == 200
+    other = CERTIFICATES.path(["ZZZZ-ZZZZ-ZZZZ", "someone else"])
+    other.write_bytes(b"%PDF another holder's")
+    assert len(stored()) == 3  # English, Dutch, and another holder's
+    User.objects.get(certificates=certificate).delete()
+    assert stored() == [other]  # this holder's PDFs gone, another's kept
 
 
 @pytest.mark.django_db(transaction=True)
