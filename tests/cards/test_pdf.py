@@ -13,8 +13,8 @@ from journeys.cards import decks, fitting
 from journeys.cards.fitting import SIZES
 from journeys.cards.imposition import sheet_layout
 from journeys.cards.pdf import PrintOptions, build_pdf
-from journeys.core.built_files import write_atomically
 from journeys.cli import main
+from journeys.core.built_files import write_atomically
 from journeys.knowledge.models import Substance
 
 pytestmark = pytest.mark.usefixtures("curriculum")
