@@ -4,9 +4,10 @@ The counters must be shared by every server process: with a count per process,
 `journeys serve --workers 2` let twice the budget through. With REDIS_URL they live in
 Redis (one INCR and EXPIRE in one round trip, on one connection pool per process:
 Django's cache made a client per request under ASGI, so every answer opened a new Redis
-connection); without it they live in the database instead (RateCounter: one row per key and minute, incremented with one
-UPDATE in a transaction, so two processes never both take the last unit). Rows older
-than the previous minute are deleted by the first count of each key in a new minute.
+connection); without it they live in the database instead (RateCounter: one row per key
+and minute, incremented with one UPDATE in a transaction, so two processes never both
+take the last unit). Rows older than the previous minute are deleted by the first count
+of each key in a new minute.
 
 Keys are keyed hashes of kind and who: no client address is stored in clear.
 """
