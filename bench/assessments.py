@@ -7,7 +7,7 @@ Synthetic responses (journeys/assessments/demo.py's generator) for `groups` work
 `runs` runs:
 1. the report's figures (report.build_report, every outcome, test and CI), plain data;
 2. the same plus its four SVG plots, as the page draws them;
-3. the PDF (WeasyPrint) of that report;
+3. the PDF of that report as the task worker builds it (figures, plots, WeasyPrint);
 4. one pairing-key derivation (journeys/assessments/pairing.py), and what trying every
    self-generated code against one measurement would cost with it.
 Prints a table (figure, value, target) and exits non-zero when it cannot run.
@@ -35,8 +35,7 @@ def measure(runs: int, groups: int, people: int) -> list[tuple[str, str, str]]:
     from journeys.accounts.actions import create_organisation
     from journeys.assessments import demo, measurements
     from journeys.assessments.models import Instrument, Response
-    from journeys.assessments.pdf import report_pdf
-    from journeys.assessments.views import _report_context
+    from journeys.assessments.pdf import ReportOf, _build, report_context
     from journeys.core.content.load import load_content
 
     call_command("migrate", verbosity=0)
@@ -67,9 +66,9 @@ def measure(runs: int, groups: int, people: int) -> list[tuple[str, str, str]]:
     figures = timed(
         lambda: measurements.build(trainer, "Bench", instrument.training, cohorts, "en")
     )
-    with_plots = timed(lambda: _report_context(built, "Bench"))
-    context = {**_report_context(built, "Bench"), "pdf_url": "", "csv_url": ""}
-    pdf_seconds = timed(lambda: report_pdf(context))
+    with_plots = timed(lambda: report_context(built, "Bench"))
+    of = ReportOf("Bench", instrument.training, cohorts)
+    pdf_seconds = timed(lambda: _build(trainer, of, "en"))  # figures, plots and WeasyPrint
     return [
         ("responses in the pooled report", str(responses), ""),
         ("pairs", str(built.counts["pairs"]), ""),

@@ -27,9 +27,9 @@ def seen_by_the_view(peer: str, **headers: str) -> HttpRequest:
         seen.append(request)
         return HttpResponse()
 
-    forwarded_headers_from_trusted_proxies(view)(
-        RequestFactory().get("/", REMOTE_ADDR=peer, **headers)
-    )
+    request = RequestFactory().get("/", REMOTE_ADDR=peer)
+    request.META.update(headers)
+    forwarded_headers_from_trusted_proxies(view)(request)
     return seen[0]
 
 
