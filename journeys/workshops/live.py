@@ -17,6 +17,7 @@ streams after the message (streams.py).
 
 import asyncio
 import concurrent.futures
+import contextlib
 import logging
 import weakref
 from collections import defaultdict
@@ -33,6 +34,7 @@ __all__ = ["PARTICIPANT", "ROOM", "Event", "Events", "Hub", "Listener", "hub", "
 
 logger = logging.getLogger(__name__)
 
+SUBSCRIBE_WAIT_S = 2.0  # how long a new stream waits for Redis to confirm the subscription
 INTERVAL = 0.15  # seconds between two events of one workshop: at most ~7 a second
 CHANNEL = "journeys:workshop:"
 
@@ -82,6 +84,7 @@ class Hub:
         self.cached: dict[int, Events] = {}  # the newest events built, for new streams
         self._redis: Any = None
         self._reader: asyncio.Task[None] | None = None
+        self._subscribed = asyncio.Event()  # Redis confirmed the subscription
 
     # ------------------------------------------------------------ streams
 
@@ -224,8 +227,16 @@ class Hub:
         return self._redis
 
     async def _ensure_subscribed(self) -> None:
-        if self.redis_url and self._reader is None:
+        """Return once Redis has confirmed this process's subscription: a stream reads the
+        current state after listening, so a change published in between must reach it.
+        (A phone reconnecting to a restarted worker missed the next question that way.)
+        Without Redis after SUBSCRIBE_WAIT_S: its state still comes from the database."""
+        if not self.redis_url:
+            return
+        if self._reader is None:
             self._reader = asyncio.get_running_loop().create_task(self._read())
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._subscribed.wait(), SUBSCRIBE_WAIT_S)
 
     async def _read(self) -> None:
         """The process's one subscription: every workshop's changes, from every process."""
@@ -235,6 +246,8 @@ class Hub:
                 pubsub = redis.pubsub()
                 await pubsub.psubscribe(f"{CHANNEL}*")
                 async for message in pubsub.listen():
+                    if message["type"] == "psubscribe":
+                        self._subscribed.set()
                     if message["type"] != "pmessage":
                         continue
                     workshop_id = int(message["channel"].decode().removeprefix(CHANNEL))
@@ -248,6 +261,7 @@ class Hub:
                 raise
             except Exception:  # Redis restarted or unreachable: try again shortly
                 logger.warning("Redis subscription lost; reconnecting", exc_info=True)
+                self._subscribed.clear()
                 self._redis = None
                 await asyncio.sleep(1)
 

@@ -88,27 +88,37 @@ async def participant_stream(
     scope: Scope, receive: Receive, send: Send, language: str | None, code: str
 ) -> None:
     from journeys.workshops.actions import normalise_code
-    from journeys.workshops.models import Participant
+    from journeys.workshops.models import Participant, Workshop
 
     code = normalise_code(code)
     token = _cookies(scope).get(f"workshop-{code}", "")
 
-    def find() -> tuple[int, int, int] | None:
+    def find() -> tuple[int, int] | None:
         found = (
             Participant.objects.filter(token=token, workshop__code=code, removed=False)
-            .values_list("pk", "workshop_id", "workshop__stage")
+            .values_list("pk", "workshop_id")
             .first()
         )
         return found if token else None
 
+    def current_stage(workshop_id: int) -> int:
+        return Workshop.objects.values_list("stage", flat=True).get(pk=workshop_id)
+
     found = await off_request(find)()
     if found is None:
         return await _refuse(send, 403)
-    participant_id, workshop_id, stage = found
+    participant_id, workshop_id = found
     hub = live.hub()
     listener = await hub.listen(
         workshop_id, live.PARTICIPANT, language or settings.LANGUAGE_CODE, participant_id
     )
+    # The stage is read after listening: a change made in between is either in what is
+    # read here or in an event this listener gets, never lost between the two.
+    try:
+        stage = await off_request(current_stage)(workshop_id)
+    except BaseException:
+        hub.leave(listener)
+        raise
     seen = _header(scope, b"last-event-id") or _query(scope, "since")
     await _stream(hub, listener, receive, send, first=seen != str(stage))
 
