@@ -72,15 +72,12 @@ class Shelf:
         group = f"{key_parts[0]}-" if self.grouped else ""
         return self.directory / f"{group}{key[:32]}.pdf"
 
-    def discard(self, group: object) -> int:
-        """Remove every file of one group, and its build's marker; how many files went."""
+    def discard(self, group: object) -> None:
+        """Remove every file of one group, and its build's marker."""
         if not self.grouped:
             raise ValueError("only a grouped shelf knows which files belong together")
-        removed = 0
         for path in self.directory.glob(f"{glob.escape(str(group))}-*"):
             path.unlink(missing_ok=True)
-            removed += path.suffix == ".pdf"
-        return removed
 
 
 @dataclass(frozen=True)

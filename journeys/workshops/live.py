@@ -130,8 +130,7 @@ class Hub:
         if stage or wait <= 0:
             await self._publish(workshop_id, stage)
         else:
-            self.pending[workshop_id] = stage
-            loop.call_later(wait, lambda: loop.create_task(self._flush(workshop_id)))
+            self._publish_later(workshop_id, stage, wait)
 
     async def removed(self, workshop_id: int, participant_id: int) -> None:
         """The trainer removed a participant: their streams, in every process, end."""
@@ -155,6 +154,12 @@ class Hub:
             if stage or key[0] == ROOM:
                 del cached[key]
 
+    def _publish_later(self, workshop_id: int, stage: bool, wait: float) -> None:
+        """Publish in `wait` seconds, with whatever else changed by then (`pending`)."""
+        loop = asyncio.get_running_loop()
+        self.pending[workshop_id] = stage
+        loop.call_later(wait, lambda: loop.create_task(self._flush(workshop_id)))
+
     async def _flush(self, workshop_id: int) -> None:
         stage = self.pending.pop(workshop_id, False)
         await self._publish(workshop_id, stage)
@@ -175,8 +180,7 @@ class Hub:
         due = f"{CHANNEL}due:{workshop_id}"
         if not stage and not await redis.set(due, 1, nx=True, px=int(INTERVAL * 1000)):
             if workshop_id not in self.pending:
-                self.pending[workshop_id] = False
-                loop.call_later(INTERVAL, lambda: loop.create_task(self._flush(workshop_id)))
+                self._publish_later(workshop_id, stage, INTERVAL)
             return
         metrics.EVENTS_PUBLISHED.inc()
         await redis.publish(f"{CHANNEL}{workshop_id}", "stage" if stage else "answers")
