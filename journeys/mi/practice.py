@@ -3,14 +3,16 @@
 The client's next line depends on what the trainee's reply did, as MI research
 describes: reflections and open questions draw change talk, closed questions and
 information keep things neutral, advice without permission draws sustain talk (the
-"righting reflex"), confronting draws discord. Each kind of statement is walked in
-order and never repeated; when the change talk runs out the client names a next step
-and the conversation ends.
+"righting reflex"), confronting draws discord. Of that kind the client picks a line
+about what the reply was about (client_lines.py), never one said before; when the change
+talk runs out the client names a next step and the conversation ends.
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from journeys.mi.client_lines import choose_line
 from journeys.mi.coder import ReplyCode
 
 MAX_TURNS = 12
@@ -59,19 +61,21 @@ class Turn:
 
 
 def next_client_line(
-    statements: dict[str, list[Any]], turns: list[Turn], kind: str
+    statements: Mapping[str, Sequence[Any]],
+    turns: list[Turn],
+    kind: str,
+    reply: str = "",
+    topics: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
 ) -> tuple[str, int]:
-    """(kind, index) of the client's next statement; ("closing", -1) when the change talk
-    is used up or the conversation is long enough. A used-up kind falls back to neutral."""
-    used = {k: sum(1 for t in turns if t.client_kind == k) for k in KINDS}
-    if kind == "change" and used["change"] >= len(statements["change"]):
+    """(kind, index) of the client's next statement: of the kind the reply drew and about
+    what it was about (client_lines.py); ("closing", -1) when the change talk is used up
+    or the conversation is long enough. Never a line said before."""
+    used = {(t.client_kind, t.client_index) for t in turns}
+    if kind == "change" and sum(k == "change" for k, _ in used) >= len(statements["change"]):
         return "closing", -1
     if len(turns) + 1 >= MAX_TURNS:
         return "closing", -1
-    for candidate in (kind, "neutral", "sustain"):
-        if used[candidate] < len(statements[candidate]):
-            return candidate, used[candidate]
-    return "closing", -1
+    return choose_line(statements, topics or {}, used, kind, reply) or ("closing", -1)
 
 
 def finished(turns: list[Turn]) -> bool:

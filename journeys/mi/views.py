@@ -85,7 +85,11 @@ def conversation(request: HttpRequest, slug: str) -> HttpResponse:
                 form.add_error("reply", str(error))
             else:
                 kind, index = practice.next_client_line(
-                    persona.data["statements"], turns, practice.response_kind(code)
+                    persona.data["statements"],
+                    turns,
+                    practice.response_kind(code),
+                    reply,
+                    persona.data.get("topics"),
                 )
                 turn = practice.Turn(
                     reply.strip(),

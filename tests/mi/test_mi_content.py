@@ -47,3 +47,27 @@ def test_a_listening_item_without_a_level(content):
 def test_an_unknown_source(content):
     edit(content / "mi/listening.yaml", "miller-hedrick-orlofsky-1991-hrq", "made-up-source")
     assert any("unknown source id 'made-up-source'" in e for e in errors(content))
+
+
+def test_a_persona_line_about_an_undeclared_topic(content):
+    path = content / "mi/personas/stay-with-partner.yaml"
+    edit(path, "topics: [help, plan]", "topics: [help, holidays]")
+    assert any(
+        "stay-with-partner.yaml" in e and "unknown topic 'holidays': declare it under topics" in e
+        for e in errors(content)
+    )
+
+
+def test_a_persona_topic_no_line_is_about(content):
+    path = content / "mi/personas/stay-with-partner.yaml"
+    edit(path, "topics:\n", "topics:\n  holidays: {en: [holiday], nl: [vakantie]}\n")
+    assert any("no line is about topic 'holidays'" in e for e in errors(content))
+
+
+def test_a_persona_topic_without_dutch_words(content):
+    path = content / "mi/personas/stay-with-partner.yaml"
+    text = path.read_text()
+    start = text.index("  alcohol:\n")
+    end = text.index("  work:\n", start)
+    path.write_text(text[:start] + "  alcohol:\n    en: [drink]\n" + text[end:])
+    assert any("topics.alcohol.nl" in e for e in errors(content))

@@ -60,12 +60,13 @@ def test_a_reply_is_coded_and_the_client_answers_by_what_it_did(client, personas
     assert answered.status_code == 200
     page = answered.content.decode()
     assert "Open question" in page
-    assert escape(statements["change"][0]["en"]) in page
+    # Change talk, about that night (client_lines.py picks which).
+    assert any(escape(line["en"]) in page for line in statements["change"])
 
     page = talk.reply("You should stop using G, it's dangerous.").content.decode()
     assert "What worries you most" in page  # the first turn came back with the page
     assert "Advice without permission" in page
-    assert escape(statements["sustain"][0]["en"]) in page
+    assert any(escape(line["en"]) in page for line in statements["sustain"])
 
 
 def test_summary_shows_miti_scores(client, personas):
