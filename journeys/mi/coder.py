@@ -59,8 +59,9 @@ class ClientCode:
         return self.confidence < LOW_CONFIDENCE
 
 
-def checked_text(text: str) -> tuple[str, str, tuple[str, ...]]:
-    """The text to code, its language and notes; ReplyRejected when it cannot be coded."""
+def checked_text(text: str, detect: bool = True) -> tuple[str, str, tuple[str, ...]]:
+    """The text to code, its language ("" when not `detect`ed) and notes; ReplyRejected
+    when it cannot be coded."""
     text = text.strip()
     if not text:
         raise ReplyRejected("empty", "Write a reply first.")
@@ -72,7 +73,7 @@ def checked_text(text: str) -> tuple[str, str, tuple[str, ...]]:
         )
     if not any(c.isalpha() for c in text):
         raise ReplyRejected("no-words", "There are no words to code: write your reply in words.")
-    language = detect_language(text)
+    language = detect_language(text) if detect else ""
     if language == "other":
         raise ReplyRejected(
             "language", "Automatic coding works for English and Dutch replies only."
@@ -83,8 +84,14 @@ def checked_text(text: str) -> tuple[str, str, tuple[str, ...]]:
     return text, language, notes
 
 
-def code_reply(reply: str, client_statement: str | None = None) -> ReplyCode:
-    text, language, notes = checked_text(reply)
+def code_reply(
+    reply: str, client_statement: str | None = None, *, language: str | None = None
+) -> ReplyCode:
+    """The reply coded as one unit. `language` ("en" or "nl") skips detection: one
+    utterance of a longer reply is coded in the reply's language (utterances.py), since a
+    short sentence ("Jij beslist.") has too few words to tell."""
+    text, detected, notes = checked_text(reply, detect=language is None)
+    language = language or detected
     client = (client_statement or "").strip()[:MAX_REPLY_CHARS]
     if language == "nl":
         from journeys.mi.dutch import code_dutch

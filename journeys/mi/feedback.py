@@ -41,6 +41,13 @@ def code_name(main: str, subtype: str | None) -> str:
     return str(CODE_NAMES.get((main, subtype)) or CODE_NAMES.get((main, None)) or main)
 
 
+def behaviour_name(main: str, subtype: str | None, behaviour: str) -> str:
+    """The one code an utterance counts as (utterances.UtteranceCode.behaviour), in words."""
+    if behaviour in EXTRA_NAMES:
+        return str(EXTRA_NAMES[behaviour])
+    return code_name(main, subtype)
+
+
 def _code_note(main: str, subtype: str | None) -> Note:
     tips: dict[tuple[str, str | None], Note] = {
         ("question", "closed"): Note(
@@ -138,7 +145,8 @@ def notes_for(
     main: str, subtype: str | None, extras: tuple[str, ...], confidence: float, low_confidence: bool
 ) -> list[Note]:
     notes = [_extra_note(code) for code in extras if code in NON_ADHERENT]
-    notes.append(_code_note(main, subtype))
+    if main != "other" or not extras:  # "other" beside an affirmation etc. says nothing
+        notes.append(_code_note(main, subtype))
     notes += [_extra_note(code) for code in extras if code not in NON_ADHERENT]
     if low_confidence:
         notes.append(

@@ -14,6 +14,7 @@ from typing import Any
 
 from journeys.mi.client_lines import choose_line
 from journeys.mi.coder import ReplyCode
+from journeys.mi.utterances import ADHERENT, NON_ADHERENT, CodedReply, UtteranceCode
 
 MAX_TURNS = 12
 KINDS = ("change", "neutral", "sustain", "discord")
@@ -27,17 +28,20 @@ THRESHOLDS = {
 
 
 def response_kind(code: ReplyCode) -> str:
-    """What the client's next statement will be: change, neutral, sustain or discord."""
+    """What the client's next statement will be: change, neutral, sustain or discord.
+    For a reply of several utterances `code` is the reply as a whole (utterances.py): any
+    confronting utterance draws discord, any advice without permission sustain talk,
+    otherwise its best MI-consistent behaviour decides."""
     if "confronting" in code.extras:
         return "discord"
     if "persuading_without_permission" in code.extras:
         return "sustain"
     if code.main == "reflection":
         return "change"
+    if {"affirmation", "emphasising_autonomy"} & set(code.extras):
+        return "change"
     if code.main == "question":
         return "change" if code.subtype == "open" else "neutral"
-    if code.main == "other" and {"affirmation", "emphasising_autonomy"} & set(code.extras):
-        return "change"
     return "neutral"
 
 
@@ -51,13 +55,55 @@ class Turn:
     low_confidence: bool
     client_kind: str  # what the client answered with
     client_index: int  # which statement of that kind (-1: the closing line)
+    # The reply's utterances, each coded (utterances.py); main .. low_confidence above are
+    # the reply as a whole. Empty in a turn carried before utterances were coded.
+    utterances: tuple[UtteranceCode, ...] = ()
+
+    @classmethod
+    def coded(cls, coded: CodedReply, client_kind: str, client_index: int) -> "Turn":
+        code = coded.code
+        return cls(
+            coded.reply,
+            code.main,
+            code.subtype,
+            code.extras,
+            code.confidence,
+            code.low_confidence,
+            client_kind,
+            client_index,
+            coded.utterances,
+        )
+
+    @property
+    def parts(self) -> tuple[UtteranceCode, ...]:
+        """The coded utterances; an old turn counts as one utterance, the whole reply."""
+        return self.utterances or (
+            UtteranceCode(
+                self.reply,
+                self.main,
+                self.subtype,
+                self.extras,
+                self.confidence,
+                self.low_confidence,
+            ),
+        )
 
     def as_dict(self) -> dict[str, Any]:
-        return {**self.__dict__, "extras": list(self.extras)}
+        return {
+            **self.__dict__,
+            "extras": list(self.extras),
+            "utterances": [u.as_dict() for u in self.utterances],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Turn":
-        return cls(**{**data, "extras": tuple(data["extras"])})
+        return cls(
+            **{
+                **data,
+                "extras": tuple(data["extras"]),
+                "utterances": tuple(UtteranceCode.from_dict(u) for u in data.get("utterances", ())),
+            }
+        )
 
 
 def next_client_line(
@@ -101,22 +147,44 @@ class Score:
 @dataclass(frozen=True)
 class Summary:
     replies: int
+    utterances: int
     questions: int
     open_questions: int
     simple_reflections: int
     complex_reflections: int
+    affirmations: int
+    seeking_collaboration: int
+    emphasising_autonomy: int
+    confronting: int
+    persuading_without_permission: int
     adherent: int  # affirm + seek collaboration + emphasise autonomy
     non_adherent: int  # confront + persuade without permission
     scores: tuple[Score, ...]
 
 
 def summarise(turns: list[Turn]) -> Summary:
-    """MITI summary scores over the coded replies (replies that could not be coded and
-    low-confidence codes still count: the page says how many were guesses)."""
-    questions = sum(t.main == "question" for t in turns)
-    open_questions = sum(t.main == "question" and t.subtype == "open" for t in turns)
-    simple = sum(t.main == "reflection" and t.subtype == "simple" for t in turns)
-    complex_ = sum(t.main == "reflection" and t.subtype == "complex" for t in turns)
+    """MITI summary scores over the coded utterances of the replies (low-confidence codes
+    still count: the page says how many were guesses).
+
+    Each utterance counts as one behaviour (UtteranceCode.behaviour): an affirmation is
+    not also a reflection. A reply is a volley (the trainee's uninterrupted turn), and
+    MITI 4.2.1 counts each code at most once per volley: one reflection (complex if any
+    of its reflections is), one question (open if any is: % open questions is MITI 3.1.1),
+    each relational code once."""
+    counts = dict.fromkeys(("question", "open", "simple", "complex", *ADHERENT, *NON_ADHERENT), 0)
+    for turn in turns:
+        parts = turn.parts
+        found = {u.behaviour for u in parts}
+        depths = {u.subtype for u in parts if u.behaviour == "reflection"}
+        if depths:
+            counts["complex" if "complex" in depths else "simple"] += 1
+        if "question" in found:
+            counts["question"] += 1
+            counts["open"] += any(u.behaviour == "question" and u.subtype == "open" for u in parts)
+        for code in (*ADHERENT, *NON_ADHERENT):
+            counts[code] += code in found
+    questions, open_questions = counts["question"], counts["open"]
+    simple, complex_ = counts["simple"], counts["complex"]
     reflections = simple + complex_
     values = {
         "reflection_to_question": reflections / questions
@@ -125,20 +193,19 @@ def summarise(turns: list[Turn]) -> Summary:
         "percent_complex_reflections": 100 * complex_ / reflections if reflections else None,
         "percent_open_questions": 100 * open_questions / questions if questions else None,
     }
-    adherent = sum(
-        len({"affirmation", "seeking_collaboration", "emphasising_autonomy"} & set(t.extras))
-        for t in turns
-    )
-    non_adherent = sum(
-        len({"confronting", "persuading_without_permission"} & set(t.extras)) for t in turns
-    )
     return Summary(
         replies=len(turns),
+        utterances=sum(len(t.parts) for t in turns),
         questions=questions,
         open_questions=open_questions,
         simple_reflections=simple,
         complex_reflections=complex_,
-        adherent=adherent,
-        non_adherent=non_adherent,
+        affirmations=counts["affirmation"],
+        seeking_collaboration=counts["seeking_collaboration"],
+        emphasising_autonomy=counts["emphasising_autonomy"],
+        confronting=counts["confronting"],
+        persuading_without_permission=counts["persuading_without_permission"],
+        adherent=sum(counts[code] for code in ADHERENT),
+        non_adherent=sum(counts[code] for code in NON_ADHERENT),
         scores=tuple(Score(key, values[key], *THRESHOLDS[key]) for key in THRESHOLDS),
     )

@@ -17,10 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from journeys.core.citations import sources_by_key
 from journeys.core.text import localized
 from journeys.mi import practice
-from journeys.mi.coder import MAX_REPLY_CHARS, ReplyRejected, code_reply
-from journeys.mi.feedback import EXTRA_NAMES, SOURCES, code_name, notes_for
+from journeys.mi.coder import MAX_REPLY_CHARS, ReplyRejected
+from journeys.mi.feedback import SOURCES, behaviour_name, notes_for
 from journeys.mi.listening import listening_level
 from journeys.mi.models import ListeningItem, Persona
+from journeys.mi.utterances import UtteranceCode, code_utterances
 
 
 class ReplyForm(forms.Form):
@@ -44,8 +45,8 @@ def _turns(request: HttpRequest, slug: str) -> list[practice.Turn]:
         return []
     try:
         return [practice.Turn.from_dict(turn) for turn in signing.loads(carried, salt=slug)]
-    except (signing.BadSignature, TypeError, KeyError):
-        return []
+    except (signing.BadSignature, TypeError, KeyError, ValueError, AttributeError):
+        return []  # also a conversation carried in an older format that cannot be read
 
 
 def _carried(slug: str, turns: list[practice.Turn]) -> str:
@@ -80,7 +81,8 @@ def conversation(request: HttpRequest, slug: str) -> HttpResponse:
         if form.is_valid():
             reply = form.cleaned_data["reply"]
             try:
-                code = code_reply(reply, _last_client_line(persona, turns))
+                coded = code_utterances(reply, _last_client_line(persona, turns))
+                code = coded.code  # the reply as a whole: its utterances are in coded
             except ReplyRejected as error:
                 form.add_error("reply", str(error))
             else:
@@ -91,16 +93,7 @@ def conversation(request: HttpRequest, slug: str) -> HttpResponse:
                     reply,
                     persona.data.get("topics"),
                 )
-                turn = practice.Turn(
-                    reply.strip(),
-                    code.main,
-                    code.subtype,
-                    code.extras,
-                    code.confidence,
-                    code.low_confidence,
-                    kind,
-                    index,
-                )
+                turn = practice.Turn.coded(coded, kind, index)
                 turns = [*turns, turn]
                 form = ReplyForm()  # an empty box for the next reply
         if form.errors:
@@ -124,11 +117,24 @@ def conversation(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _utterance_views(utterances: tuple[UtteranceCode, ...]) -> list[dict[str, str]]:
+    """Each utterance with the one code it counts as (a key for the page, a name)."""
+    return [
+        {
+            "text": u.text,
+            "code": u.behaviour,
+            "name": behaviour_name(u.main, u.subtype, u.behaviour),
+        }
+        for u in utterances
+    ]
+
+
 def _turn_view(persona: Persona, turn: practice.Turn) -> dict[str, Any]:
+    utterances = _utterance_views(turn.parts)
     return {
         "reply": turn.reply,
-        "code": code_name(turn.main, turn.subtype),
-        "extras": [EXTRA_NAMES[e] for e in turn.extras],
+        "codes": list(dict.fromkeys(u["name"] for u in utterances)),
+        "utterances": utterances,
         "notes": notes_for(
             turn.main, turn.subtype, turn.extras, turn.confidence, turn.low_confidence
         ),
@@ -197,17 +203,19 @@ def listening(request: HttpRequest) -> HttpResponse:
         }
         if answer.strip():
             try:
-                code = code_reply(answer, _text(item.statement))
+                coded = code_utterances(answer, _text(item.statement))
             except ReplyRejected as error:
                 result["error"] = str(error)
                 status = 400
             else:
-                score = listening_level(answer, code)
+                score = listening_level(answer, coded.utterances)
+                utterances = _utterance_views(coded.utterances)
                 result.update(
                     level=score.level,
                     reason=score.reason,
-                    code=code_name(code.main, code.subtype),
-                    guess=code.low_confidence,
+                    code=" · ".join(dict.fromkeys(u["name"] for u in utterances)),
+                    utterances=utterances,
+                    guess=coded.code.low_confidence,
                 )
         if request.method == "POST":
             result["examples"] = [
