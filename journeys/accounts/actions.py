@@ -11,7 +11,14 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from journeys.accounts import audit, personal_data
-from journeys.accounts.models import Membership, Organisation, Profile, Role, printed_name
+from journeys.accounts.models import (
+    LrsConnection,
+    Membership,
+    Organisation,
+    Profile,
+    Role,
+    printed_name,
+)
 from journeys.accounts.signals import certificate_name_changed
 
 
@@ -58,6 +65,25 @@ def export_member_data(admin: User, membership: Membership) -> dict[str, Any]:
         admin, audit.Action.DATA_EXPORTED, membership.organisation, audit.account_target(person)
     )
     return personal_data.export(person)
+
+
+@transaction.atomic
+def set_lrs_connection(admin: User, organisation: Organisation, **settings: Any) -> LrsConnection:
+    """Where the organisation's xAPI statements go (organisation from
+    access.get_organisation_for_admin). An empty `password` keeps the saved one. A change
+    gives a failing LRS a new try at once."""
+    connection, _ = LrsConnection.objects.select_for_update().get_or_create(
+        organisation=organisation
+    )
+    for field in ("enabled", "endpoint", "username", "actor", "home_page"):
+        setattr(connection, field, settings[field])
+    if settings.get("password"):
+        connection.password = settings["password"]
+    connection.failures = 0
+    connection.next_try_at = None
+    connection.save()
+    audit.record(admin, audit.Action.LRS_CHANGED, organisation, "learning record store")
+    return connection
 
 
 class WrongPassword(PermissionDenied):

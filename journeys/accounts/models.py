@@ -93,6 +93,7 @@ class AuditEntry(models.Model):
         REPORT_OPENED = "report-opened", _("Measurement report opened")
         RESPONSES_EXPORTED = "responses-exported", _("Questionnaire answers downloaded")
         WORKSHOP_EXPORTED = "workshop-exported", _("Workshop answers downloaded")
+        LRS_CHANGED = "lrs-changed", _("Learning record store settings changed")
 
     # Kept when the account is erased, without the name: "an erased account" did it.
     actor = models.ForeignKey(
@@ -113,3 +114,64 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target}"
+
+
+class LrsConnection(models.Model):
+    """Where an organisation's xAPI statements go (docs/integrations.md), and how sending
+    them goes: journeys/accounts/lrs.py. Off until its administrator turns it on."""
+
+    class Actor(models.TextChoices):
+        ACCOUNT = "account", _("Account name on the organisation's home page")
+        OPAQUE = "opaque", _("An opaque id that only this site can link to a person")
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="lrs_connection"
+    )
+    enabled = models.BooleanField(_("send statements"), default=False)
+    endpoint = models.URLField(_("LRS endpoint"), max_length=500, blank=True)
+    username = models.CharField(_("LRS key or username"), max_length=200, blank=True)
+    # Needed in the clear to send; never shown back in full nor logged.
+    password = models.CharField(_("LRS secret or password"), max_length=200, blank=True)
+    actor = models.CharField(
+        _("identify learners by"), max_length=20, choices=Actor.choices, default=Actor.OPAQUE
+    )
+    home_page = models.URLField(_("organisation's home page"), max_length=500, blank=True)
+    # Sending: how many tries in a row failed, when the next may start, the last error.
+    failures = models.PositiveIntegerField(default=0)
+    next_try_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    last_error_at = models.DateTimeField(null=True, blank=True)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("learning record store connection")
+        verbose_name_plural = _("learning record store connections")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} -> {self.endpoint or '-'}"
+
+
+class OutboxStatement(models.Model):
+    """One xAPI statement waiting to be sent to an organisation's LRS, written in the same
+    transaction as the learning event. Its id is the statement's id, fixed here, so
+    sending it again is harmless. Deleted once the LRS has it."""
+
+    id = models.UUIDField(primary_key=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="outbox_statements"
+    )
+    # The person the statement is about: their erasure takes it away unsent.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="outbox_statements"
+    )
+    statement = models.JSONField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created", "id"]
+        indexes = [models.Index(fields=["organisation", "created"], name="outbox_by_organisation")]
+        verbose_name = _("statement waiting to be sent")
+        verbose_name_plural = _("statements waiting to be sent")
+
+    def __str__(self) -> str:
+        return str(self.id)

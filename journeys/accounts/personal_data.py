@@ -24,7 +24,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.functional import Promise
 
-from journeys.accounts.models import AuditEntry, Membership, Profile
+from journeys.accounts.models import AuditEntry, Membership, OutboxStatement, Profile
 
 FORMAT = "journeys-personal-data/1"
 
@@ -116,7 +116,19 @@ def read_site_administration(person: User) -> list[dict[str, Any]]:
     ]
 
 
+def read_waiting_statements(person: User) -> list[dict[str, Any]]:
+    """xAPI statements about the person not yet taken by their organisation's learning
+    record store (journeys/accounts/lrs.py); those sent are the LRS's to export."""
+    return [
+        {"organisation": row.organisation.name, "created": row.created, "statement": row.statement}
+        for row in OutboxStatement.objects.filter(user=person).select_related("organisation")
+    ]
+
+
 def connect() -> None:
     register(Section("account", ("accounts.Membership", "accounts.Profile"), read_account))
     register(Section("audited_actions", ("accounts.AuditEntry",), read_audited_actions))
     register(Section("site_administration", ("admin.LogEntry",), read_site_administration))
+    register(
+        Section("xapi_statements_waiting", ("accounts.OutboxStatement",), read_waiting_statements)
+    )

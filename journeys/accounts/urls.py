@@ -24,4 +24,5 @@ urlpatterns = [
         name="member-erase",
     ),
     path("organisations/<slug:slug>/audit-log/", views.audit_log, name="audit-log"),
+    path("organisations/<slug:slug>/xapi/", views.xapi_settings, name="xapi"),
 ]

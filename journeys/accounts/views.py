@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from journeys.accounts import actions, audit
+from journeys.accounts import actions, audit, lrs
 from journeys.accounts.access import (
     get_membership_for_admin,
     get_organisation_for_admin,
@@ -20,8 +20,13 @@ from journeys.accounts.access import (
     members_of,
     organisations_for_staff,
 )
-from journeys.accounts.forms import CertificateNameForm, ConfirmErasureForm, SignupForm
-from journeys.accounts.models import Membership, Profile, Role
+from journeys.accounts.forms import (
+    CertificateNameForm,
+    ConfirmErasureForm,
+    LrsConnectionForm,
+    SignupForm,
+)
+from journeys.accounts.models import LrsConnection, Membership, Profile, Role
 from journeys.core.links import local_page
 
 
@@ -176,6 +181,40 @@ def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "accounts/audit_log.html",
         {"organisation": current, "page": audit.entries_page(current, request.GET.get("page"))},
+    )
+
+
+@login_required
+def xapi_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organisation's learning record store, for its administrators only: where
+    statements go, and how many wait to be sent."""
+    current = get_organisation_for_admin(request.user, slug)
+    connection = LrsConnection.objects.filter(organisation=current).first()
+    form = LrsConnectionForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            actions.set_lrs_connection(account_holder(request), current, **form.cleaned_data)
+            messages.success(request, _("The learning record store settings are saved."))
+            return redirect("accounts:xapi", current.slug)
+    elif connection is not None:
+        form = LrsConnectionForm(
+            initial={
+                field: getattr(connection, field)
+                for field in ("enabled", "endpoint", "username", "actor", "home_page")
+            }
+        )
+    return render(
+        request,
+        "accounts/xapi.html",
+        {
+            "organisation": current,
+            "form": form,
+            "errors": form.errors if request.method == "POST" else None,
+            "connection": connection,
+            "secret_saved": bool(connection and connection.password),
+            "backlog": lrs.backlog(current),
+        },
+        status=400 if request.method == "POST" else 200,
     )
 
 

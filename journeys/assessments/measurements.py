@@ -6,12 +6,14 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from journeys.accounts.access import AnyUser, organisations_for_staff
 from journeys.accounts.models import Organisation
 from journeys.assessments import report as reports
+from journeys.assessments import statements
 from journeys.assessments.models import Instrument, LicensedScale, Measurement, Response, Scale
 from journeys.assessments.questionnaire import Definition
 from journeys.assessments.signals import response_saved
@@ -103,6 +105,7 @@ def scales_of(measurement: Measurement) -> list[dict[str, Any]]:
     return [scale_rules(s) for s in measurement.scales.select_related("scale").order_by("pk")]
 
 
+@transaction.atomic
 def store_response(
     measurement: Measurement,
     phase: str,
@@ -123,6 +126,8 @@ def store_response(
     if measurement.organisation_id is None and user is not None and user.is_authenticated:
         # Shared self-paced measurement: which organisations may download this answer.
         response.organisations.set(Organisation.objects.filter(memberships__user=user))
+    if isinstance(user, User):  # an account: its organisations may get an xAPI statement
+        statements.questionnaire_handed_in(user, measurement.training, phase)
     response_saved.send(sender=Response, measurement=measurement, phase=phase)
     return response
 

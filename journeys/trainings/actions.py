@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from journeys.accounts import audit
 from journeys.accounts.models import Membership, Role, printed_name
+from journeys.trainings import statements
 from journeys.trainings.exercises import get_type
 from journeys.trainings.exercises.base import Form
 from journeys.trainings.learning import (
@@ -60,6 +61,7 @@ def submit_answer(user: User, exercise: Exercise, form: Form) -> Attempt:
     if exercise.lesson_id:
         enrolment.last_lesson_id = exercise.lesson_id
         enrolment.save(update_fields=["last_lesson"])
+    statements.exercise_answered(user, attempt)
     _update_completion(enrolment)
     return attempt
 
@@ -67,7 +69,9 @@ def submit_answer(user: User, exercise: Exercise, form: Form) -> Attempt:
 @transaction.atomic
 def complete_lesson(user: User, lesson: Lesson) -> Enrolment:
     enrolment = enrol(user, lesson.training)
-    LessonCompletion.objects.get_or_create(enrolment=enrolment, lesson=lesson)
+    _, new = LessonCompletion.objects.get_or_create(enrolment=enrolment, lesson=lesson)
+    if new:
+        statements.lesson_completed(user, lesson)
     enrolment.last_lesson = lesson
     enrolment.save(update_fields=["last_lesson"])
     _update_completion(enrolment)
@@ -79,6 +83,7 @@ def _update_completion(enrolment: Enrolment) -> None:
     if complete and not enrolment.completed_at:
         enrolment.completed_at = timezone.now()
         enrolment.save(update_fields=["completed_at"])
+        statements.training_completed(enrolment.user, enrolment.training)
 
 
 class NotYetEarned(PermissionDenied):
@@ -101,6 +106,7 @@ def issue_certificate(user: User, training: Training) -> Certificate:
     if existing:
         return existing
     membership = Membership.objects.filter(user=user).select_related("organisation").first()
+    statements.certificate_issued(user, training)
     return Certificate.objects.create(
         code=new_code(),
         user=user,

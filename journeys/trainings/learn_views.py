@@ -21,7 +21,7 @@ from journeys.accounts.models import Membership, Role
 from journeys.core import built_files
 from journeys.core.citations import cited_keys, sources_by_key
 from journeys.core.text import localized
-from journeys.trainings import actions
+from journeys.trainings import actions, exports, scorm
 from journeys.trainings.catalogue import get_training
 from journeys.trainings.certificates import certificate_pdf
 from journeys.trainings.exercises import AnswerError
@@ -259,3 +259,46 @@ def trainer_guide(request: HttpRequest, slug: str) -> HttpResponse:
             "sources": sources_by_key(guide["sources"]),
         },
     )
+
+
+def _csv_download(text: str, name: str) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def progress_csv(request: HttpRequest, organisation: str) -> HttpResponse:
+    """The organisation's learners' progress as CSV, for its administrators only."""
+    org = get_organisation_for_admin(request.user, organisation)
+    return _csv_download(exports.export_progress(learner(request), org), f"progress-{org.slug}")
+
+
+@login_required
+def certificates_csv(request: HttpRequest, organisation: str) -> HttpResponse:
+    """The certificates the organisation issued as CSV, for its administrators only."""
+    org = get_organisation_for_admin(request.user, organisation)
+
+    def verify_url(code: str) -> str:
+        return request.build_absolute_uri(reverse("certificate", args=[code]))
+
+    text = exports.export_certificates(learner(request), org, verify_url)
+    return _csv_download(text, f"certificates-{org.slug}")
+
+
+@login_required
+def scorm_package(request: HttpRequest, slug: str) -> HttpResponse:
+    """The training as a SCORM 1.2 zip for a learning management system; for trainers
+    and administrators, as the guide. ?lang= picks the language (default: the page's)."""
+    if not organisations_for_staff(request.user).exists():
+        raise PermissionDenied(_("The SCORM package is for trainers."))
+    training = get_training(slug)
+    language = request.GET.get("lang") or translation.get_language() or settings.LANGUAGE_CODE
+    try:
+        package = scorm.build_package(training, language, request.build_absolute_uri("/"))
+    except scorm.UnknownLanguage as problem:
+        return HttpResponse(str(problem), status=400, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(package, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{scorm.filename(training, language)}"'
+    return response

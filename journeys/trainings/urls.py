@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.catalogue, name="catalogue"),
     path("trainings/<slug:slug>/", views.detail, name="detail"),
     path("trainings/<slug:slug>/guide/", learn_views.trainer_guide, name="guide"),
+    path("trainings/<slug:slug>/guide/scorm/", learn_views.scorm_package, name="scorm"),
     path("learn/<slug:slug>/", learn_views.overview, name="learn"),
     path("learn/<slug:slug>/enrol/", learn_views.enrol, name="enrol"),
     path("learn/<slug:slug>/certificate/", learn_views.claim_certificate, name="claim"),
@@ -18,6 +19,16 @@ urlpatterns = [
     path("learn/<slug:slug>/<slug:lesson_slug>/", learn_views.lesson, name="lesson"),
     path("learn/<slug:slug>/<slug:lesson_slug>/done/", learn_views.lesson_done, name="done"),
     path("organisations/<slug:organisation>/progress/", learn_views.learners, name="learners"),
+    path(
+        "organisations/<slug:organisation>/progress.csv",
+        learn_views.progress_csv,
+        name="progress-csv",
+    ),
+    path(
+        "organisations/<slug:organisation>/certificates.csv",
+        learn_views.certificates_csv,
+        name="certificates-csv",
+    ),
     path(
         "organisations/<slug:organisation>/certificates/<str:code>/revoke/",
         learn_views.revoke,

@@ -11,6 +11,7 @@ trainer's door only change the room's pages (`stage=False`)."""
 
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -26,7 +27,7 @@ from journeys.assessments import measurements
 from journeys.core import metrics
 from journeys.core.limits import allow
 from journeys.trainings.models import Exercise, Training
-from journeys.workshops import live
+from journeys.workshops import agenda, live
 from journeys.workshops.activities import (
     ActionError,
     AnswerError,
@@ -37,7 +38,7 @@ from journeys.workshops.activities import (
     live_activities,
 )
 from journeys.workshops.activities import questionnaire as questionnaires
-from journeys.workshops.models import Activity, Answer, Participant, Workshop
+from journeys.workshops.models import Activity, AgendaFeed, Answer, Participant, Workshop
 
 __all__ = ["ActionError", "AnswerError", "ConfigError", "JoinError", "JoinTooFast", "NotFound"]
 
@@ -152,6 +153,43 @@ def start_workshop(
         participant_cap=cap,
         leaderboard=leaderboard,
     )
+
+
+def plan_workshop(
+    user: AnyUser,
+    workshop_id: int,
+    starts_at: datetime | None,
+    ends_at: datetime | None,
+    place: str,
+) -> Workshop:
+    """When and where the workshop is planned (both times, or neither: unplanned); what
+    its calendar entry says. The form checks the times; this checks who may."""
+    with transaction.atomic():
+        workshop = workshop_for_staff(user, workshop_id)
+        if (starts_at is None) != (ends_at is None) or (
+            starts_at is not None and ends_at is not None and ends_at <= starts_at
+        ):
+            raise ActionError(_("Give a start and an end after it, or neither."))
+        workshop.starts_at, workshop.ends_at, workshop.place = starts_at, ends_at, place.strip()
+        workshop.save(update_fields=["starts_at", "ends_at", "place"])
+    return workshop
+
+
+def renew_agenda_feed(user: AnyUser) -> AgendaFeed:
+    """A new secret calendar address for a trainer; the old one, if any, stops working."""
+    if not user.is_authenticated or not organisations_for_staff(user).exists():
+        raise NotFound("Only trainers have an agenda")
+    with transaction.atomic():
+        feed, _created = AgendaFeed.objects.update_or_create(
+            user_id=user.pk, defaults={"token": agenda.new_token()}
+        )
+    return feed
+
+
+def stop_agenda_feed(user: AnyUser) -> None:
+    """Turn the trainer's calendar address off: it answers 404 from now on."""
+    if user.is_authenticated:
+        AgendaFeed.objects.filter(user_id=user.pk).delete()
 
 
 # ---------------------------------------------------------------- the activity list
@@ -431,7 +469,8 @@ def live_workshop(code: str) -> Workshop:
     )
     if workshop is None:
         raise JoinError(_("There is no workshop with that code. Check the code on the screen."))
-    age = timezone.now() - workshop.created
+    # A workshop made ahead of its planned day takes people until a day after its start.
+    age = timezone.now() - max(workshop.created, workshop.starts_at or workshop.created)
     if workshop.status == Workshop.Status.ENDED or age.total_seconds() > CODE_LIFETIME_HOURS * 3600:
         raise JoinError(_("This workshop has ended. Ask the trainer for a new code."))
     return workshop

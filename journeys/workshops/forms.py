@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from journeys.accounts.access import AnyUser, organisations_for_staff
 from journeys.trainings.models import Training
@@ -40,6 +41,30 @@ class StartForm(forms.Form):
                 _("At most %(n)d.") % {"n": settings.WORKSHOP_PARTICIPANT_CAP}
             )
         return cap
+
+
+def _moment(label: StrOrPromise) -> forms.DateTimeField:
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    return forms.DateTimeField(label=label, required=False, widget=widget)
+
+
+class WhenForm(forms.Form):
+    """When and where a workshop is planned: what its calendar entry says."""
+
+    starts_at = _moment(_("Starts"))
+    ends_at = _moment(_("Ends"))
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if self.errors:
+            return data
+        if (starts is None) != (ends is None):
+            raise forms.ValidationError(_("Give both a start and an end, or neither."))
+        if starts is not None and ends is not None and ends <= starts:
+            self.add_error("ends_at", _("The end must come after the start."))
+        return data
 
 
 # Scenarios come from exercises and questionnaires from their own buttons.

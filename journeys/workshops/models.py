@@ -42,6 +42,11 @@ class Workshop(models.Model):
     stage = models.PositiveIntegerField(default=1)
     created = models.DateTimeField(auto_now_add=True)
     ended = models.DateTimeField(null=True, blank=True)
+    # When and where the trainer plans to hold it (optional): what its calendar entry and
+    # the trainer's agenda feed say (journeys/workshops/agenda.py).
+    starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["-created"]
@@ -162,3 +167,18 @@ class PlanItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.position}"
+
+
+class AgendaFeed(models.Model):
+    """A trainer's secret calendar address: a calendar app cannot log in, so the random
+    token in the URL is the key. Renewing replaces it (the old address stops working);
+    deleting the row turns the feed off."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agenda_feed"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"agenda feed of {self.user_id}"

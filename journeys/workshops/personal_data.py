@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from journeys.accounts.personal_data import Section, add_note, register
-from journeys.workshops.models import Plan, Workshop
+from journeys.workshops.models import AgendaFeed, Plan, Workshop
 
 NOT_LINKED = _(
     "Taking part in a live workshop needs no account: a participant joins with a code and "
@@ -25,6 +25,10 @@ def read_workshops(person: User) -> dict[str, Any]:
             {"name": plan.name, "created": plan.created, "updated": plan.updated}
             for plan in Plan.objects.filter(author=person)
         ],
+        # Whether a calendar address is on, not its secret.
+        "agenda_feed_since": AgendaFeed.objects.filter(user=person)
+        .values_list("created", flat=True)
+        .first(),
     }
 
 
@@ -32,7 +36,7 @@ def connect() -> None:
     register(
         Section(
             "live_workshops",
-            ("workshops.Workshop", "workshops.Plan"),
+            ("workshops.Workshop", "workshops.Plan", "workshops.AgendaFeed"),
             read_workshops,
         )
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from journeys.workshops import plan_views, views
+from journeys.workshops import agenda_views, plan_views, views
 
 app_name = "workshops"
 urlpatterns = [
@@ -47,6 +47,14 @@ urlpatterns = [
     ),
     path("workshops/<int:workshop_id>/report/", views.report, name="report"),
     path("workshops/<int:workshop_id>/report.csv", views.export, name="export"),
+    path("workshops/<int:workshop_id>/when/", agenda_views.plan, name="when"),
+    path(
+        "workshops/<int:workshop_id>/calendar.ics",
+        agenda_views.workshop_calendar,
+        name="calendar",
+    ),
+    path("workshops/agenda/", agenda_views.agenda_page, name="agenda"),
+    path("workshops/agenda/<str:feed_token>.ics", agenda_views.agenda_feed, name="agenda-feed"),
     path("workshops/plans/", plan_views.plan_list, name="plans"),
     path("workshops/plans/new/", plan_views.plan_new, name="plan-new"),
     path("workshops/plans/<int:plan_id>/", plan_views.plan_edit, name="plan"),

@@ -15,6 +15,7 @@ from django.http import (
 )
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -35,7 +36,7 @@ from journeys.workshops.activities import (
     get_type,
     live_activities,
 )
-from journeys.workshops.forms import ActivityForm, JoinForm, StartForm
+from journeys.workshops.forms import ActivityForm, JoinForm, StartForm, WhenForm
 from journeys.workshops.models import Activity, Answer, Participant, Workshop
 
 COOKIE_PREFIX = "workshop-"
@@ -76,7 +77,12 @@ def control(request: HttpRequest, workshop_id: int) -> HttpResponse:
 
 
 def _control_page(
-    request: HttpRequest, workshop: Workshop, form: ActivityForm, error: str = "", status: int = 200
+    request: HttpRequest,
+    workshop: Workshop,
+    form: ActivityForm,
+    error: str = "",
+    status: int = 200,
+    when_form: WhenForm | None = None,
 ) -> HttpResponse:
     exercises = []
     if workshop.training:
@@ -96,8 +102,19 @@ def _control_page(
         "can_measure": workshop.training is not None
         and measurements.has_instruments(workshop.training),
         "join_url": _join_url(request, workshop),
+        "when_form": when_form or when_form_of(workshop),
     }
     return render(request, "workshops/control.html", context, status=status)
+
+
+def when_form_of(workshop: Workshop) -> WhenForm:
+    return WhenForm(
+        initial={
+            "starts_at": workshop.starts_at and timezone.localtime(workshop.starts_at),
+            "ends_at": workshop.ends_at and timezone.localtime(workshop.ends_at),
+            "place": workshop.place,
+        }
+    )
 
 
 @login_required

@@ -29,14 +29,14 @@ pytestmark = pytest.mark.usefixtures("curriculum")
 
 FIRST_RUN = (
     "maintenance: 1 expired sessions deleted, 1 old failed logins deleted, "
-    "4 unused PDFs removed, "
+    "0 xAPI statements sent, 4 unused PDFs removed, "
     "1 self-paced pairing keys anonymised, 1 workshops' nicknames forgotten, "
     "3 participants' nicknames removed, 1 workshops' pairing key sets anonymised, "
     "24 workshop pairing keys anonymised"
 )
 SECOND_RUN = (
     "maintenance: 0 expired sessions deleted, 0 old failed logins deleted, "
-    "0 unused PDFs removed, "
+    "0 xAPI statements sent, 0 unused PDFs removed, "
     "0 self-paced pairing keys anonymised, 0 workshops' nicknames forgotten, "
     "0 participants' nicknames removed, 0 workshops' pairing key sets anonymised, "
     "0 workshop pairing keys anonymised"

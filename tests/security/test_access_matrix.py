@@ -37,6 +37,8 @@ MATRIX = {
     "accounts:member-export": ("302 302 404 404 404 404 200", "302 302 404 404 404 404 200"),
     "accounts:member-erase": ("302 302 405 405 405 405 405", "302 302 404 404 404 404 400"),
     "accounts:audit-log": ("302 302 404 404 404 404 200", "302 302 404 404 404 404 200"),
+    # The learning record store settings: admin only; a POST without its fields is 400.
+    "accounts:xapi": ("302 302 404 404 404 404 200", "302 302 404 404 404 404 400"),
     "api-schema": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "api:api-combinations": ("400 400 400 400 400 400 400", "400 400 400 400 400 400 400"),
     "api:api-substance": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
@@ -89,9 +91,14 @@ MATRIX = {
     "trainings:done": ("302 302 405 405 405 405 405", "302 302 302 302 302 302 302"),
     "trainings:enrol": ("302 302 405 405 405 405 405", "302 302 302 302 302 302 302"),
     "trainings:guide": ("302 302 403 200 200 200 200", "302 302 403 200 200 200 200"),
+    # The training as a SCORM package: for trainers and administrators, as the guide.
+    "trainings:scorm": ("302 302 403 200 200 200 200", "302 302 403 200 200 200 200"),
     "trainings:learn": ("302 302 200 200 200 200 200", "302 302 200 200 200 200 200"),
     "trainings:learners": ("302 302 404 404 404 200 200", "302 302 404 404 404 200 200"),
     "trainings:lesson": ("302 302 200 200 200 200 200", "302 302 200 200 200 200 200"),
+    # The organisation's CSV exports: its administrators only.
+    "trainings:progress-csv": ("302 302 404 404 404 404 200", "302 302 404 404 404 404 200"),
+    "trainings:certificates-csv": ("302 302 404 404 404 404 200", "302 302 404 404 404 404 200"),
     "trainings:revoke": ("302 302 405 405 405 405 405", "302 302 404 404 404 404 302"),
     "workshops:act": ("405 405 405 405 405 405 405", "403 403 404 404 404 302 302"),
     "workshops:add": ("302 302 405 405 405 405 405", "302 302 404 404 404 400 400"),
@@ -133,6 +140,12 @@ MATRIX = {
     "workshops:report": ("302 302 404 404 404 200 200", "302 302 404 404 404 200 200"),
     "workshops:review": ("405 405 405 405 405 405 405", "403 403 404 404 404 409 409"),
     "workshops:room-events": ("501 501 501 501 501 501 501", "501 501 501 501 501 501 501"),
+    # When and where (an empty form clears it), its .ics, the trainer's agenda page (a
+    # POST without a choice: 400) and the agenda feed, opened by its secret token alone.
+    "workshops:when": ("302 302 405 405 405 405 405", "302 302 404 404 404 302 302"),
+    "workshops:calendar": ("302 302 404 404 404 200 200", "302 302 404 404 404 200 200"),
+    "workshops:agenda": ("302 302 404 200 200 200 200", "302 302 404 400 400 400 400"),
+    "workshops:agenda-feed": ("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
     "workshops:word": ("405 405 405 405 405 405 405", "403 403 404 404 404 409 409"),
     # Variants: the same URL pointing at the shared self-paced measurement, which every
     # trainer may read (their own learners' answers only) and only a site administrator

@@ -4,6 +4,7 @@ make. `path_for(name)` fills any URL pattern's arguments from it, so tests gener
 from the URL list reach real objects, not only 404s."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -13,6 +14,7 @@ from django.contrib.auth.models import User
 from django.db.models import Model, QuerySet
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from journeys.accounts.actions import add_member, create_organisation
 from journeys.accounts.models import Organisation, Role
@@ -117,6 +119,9 @@ def build() -> World:
         activities["scenario"] = actions.add_from_exercise(
             trainer, workshop.pk, scenario_exercise.pk
         )[0]
+    starts = timezone.now() + timedelta(days=7)
+    actions.plan_workshop(trainer, workshop.pk, starts, starts + timedelta(hours=3), "Room 1")
+    feed = actions.renew_agenda_feed(trainer)
     phone = Client()  # joins and answers as a phone does
     assert phone.post("/join/", {"code": workshop.code, "nickname": "Ann"}).status_code == 302
     assert phone.post(f"/w/{workshop.code}/answer/{poll.pk}/", {"option": "a"}).status_code == 302
@@ -173,6 +178,7 @@ def build() -> World:
         "training_slug": TRAINING,
         "shown": "show",
         "person_id": users["learner"].pk,
+        "feed_token": feed.token,
     }
     persona = Persona.objects.order_by("slug").first()
     assert persona is not None
@@ -189,6 +195,7 @@ def build() -> World:
         "assessments:paste-scale": {"slug": "mcrs"},
         "accounts:organisation": {"slug": owner.slug},
         "accounts:audit-log": {"slug": owner.slug},
+        "accounts:xapi": {"slug": owner.slug},
         "accounts:member-export": {"slug": owner.slug},
         "accounts:member-erase": {"slug": owner.slug},
         "workshops:participant": {"code": workshop.code},
