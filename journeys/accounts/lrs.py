@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import Min
+from django.db.models import Min, QuerySet
 from django.utils import timezone
 
 from journeys.accounts import xapi
@@ -57,6 +57,15 @@ def backoff(failures: int) -> timedelta:
     return min(delay, LONGEST_DELAY)
 
 
+def _sending(user: User) -> "QuerySet[LrsConnection]":
+    return LrsConnection.objects.filter(enabled=True, organisation__memberships__user=user)
+
+
+def sends_for(user: User) -> bool:
+    """Whether any of the person's organisations sends statements."""
+    return _sending(user).exists()
+
+
 def record(
     user: User,
     verb: str,
@@ -69,9 +78,7 @@ def record(
     organisations that sends statements; returns how many. Call inside the event's
     transaction."""
     now = timezone.now()
-    connections = LrsConnection.objects.filter(
-        enabled=True, organisation__memberships__user=user
-    ).select_related("organisation")
+    connections = _sending(user).select_related("organisation")
     rows = []
     for connection in connections:
         who = xapi.actor(

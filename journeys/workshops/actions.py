@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F, Max, QuerySet
 from django.http import Http404
@@ -27,7 +28,7 @@ from journeys.assessments import measurements
 from journeys.core import metrics
 from journeys.core.limits import allow
 from journeys.trainings.models import Exercise, Training
-from journeys.workshops import agenda, live
+from journeys.workshops import agenda, live, statements
 from journeys.workshops.activities import (
     ActionError,
     AnswerError,
@@ -476,11 +477,13 @@ def live_workshop(code: str) -> Workshop:
     return workshop
 
 
-def join(workshop: Workshop, nickname: str) -> Participant:
+def join(workshop: Workshop, nickname: str, attendee: User | None = None) -> Participant:
     """A new participant, unless the trainer closed joining or the room is full. A
     workshop takes its first RATE_JOIN_WORKSHOP participants at any pace (a room joining
     at once), then that many a minute: a script that floods joins fills the room slowly
-    enough for the trainer to close it and remove what it added."""
+    enough for the trainer to close it and remove what it added. `attendee`, the account
+    of someone who joins signed in, is reported to their organisations' learning record
+    stores as having attended (statements.py); the participant itself stays unlinked."""
     nickname = " ".join(nickname.split())[:MAX_NICKNAME]
     if not nickname:
         raise JoinError(_("Choose a nickname: any name you like, it need not be yours."))
@@ -498,6 +501,8 @@ def join(workshop: Workshop, nickname: str) -> Participant:
         participant = Participant.objects.create(
             workshop=workshop, nickname=nickname, token=secrets.token_urlsafe(32)
         )
+        if attendee is not None:
+            statements.workshop_attended(attendee, workshop)
         _tell(workshop.pk, stage=False)  # the room sees one more join
     return participant
 

@@ -8,6 +8,7 @@ from typing import Any
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import (
     Http404,
     HttpRequest,
@@ -27,7 +28,7 @@ from journeys.assessments import measurements
 from journeys.core import spreadsheets
 from journeys.core.clients import client_network
 from journeys.core.limits import allow, over
-from journeys.workshops import actions, state
+from journeys.workshops import actions, state, statements
 from journeys.workshops.activities import (
     ActionError,
     AnswerError,
@@ -377,7 +378,7 @@ def join(request: HttpRequest) -> HttpResponse:
     and per workshop in actions.join. docs/workshops.md gives the numbers and why."""
     form = JoinForm(request.POST or None, initial={"code": request.GET.get("code", "")})
     if request.method != "POST":
-        return render(request, "workshops/join.html", {"form": form})
+        return _join_page(request, form, status=200)
     network = client_network(request)
     if over("wrong-code", network, settings.RATE_WRONG_CODE):
         # Refused without looking at the code: an answer would tell a guesser which
@@ -401,7 +402,8 @@ def join(request: HttpRequest) -> HttpResponse:
         message = _("Many people joined from this network just now. Wait a minute and try again.")
         return _join_page(request, form, message, status=429)
     try:
-        participant = actions.join(workshop, form.cleaned_data["nickname"])
+        attendee = request.user if isinstance(request.user, User) else None
+        participant = actions.join(workshop, form.cleaned_data["nickname"], attendee)
     except actions.JoinError as problem:
         status = 429 if isinstance(problem, actions.JoinTooFast) else 400
         return _join_page(request, form, str(problem), status=status)
@@ -422,7 +424,10 @@ def _join_page(
 ) -> HttpResponse:
     if error:
         form.add_error(None, error)
-    return render(request, "workshops/join.html", {"form": form}, status=status)
+    reported = isinstance(request.user, User) and statements.reports_attendance(request.user)
+    return render(
+        request, "workshops/join.html", {"form": form, "reported": reported}, status=status
+    )
 
 
 def _removed() -> str:

@@ -18,6 +18,7 @@ from journeys.accounts.models import AuditEntry, LrsConnection, OutboxStatement,
 from journeys.accounts.personal_data import export
 from journeys.trainings import actions as training_actions
 from journeys.trainings.models import Lesson
+from journeys.workshops.models import Participant, Workshop
 from tests.conftest import make_user
 from tests.trainings.test_self_paced import ANSWERS, complete_training
 
@@ -280,3 +281,47 @@ def test_a_redirect_from_the_lrs_is_not_followed(learning, participant, sending)
     sending.refresh_from_db()
     assert sending.last_error.startswith("HTTP 307")
     assert OutboxStatement.objects.count() == 1
+
+
+@pytest.fixture
+def workshop(organisation, trainer) -> Workshop:
+    return Workshop.objects.create(
+        organisation=organisation, trainer=trainer, title="Night shift", code="NGHT23"
+    )
+
+
+def test_a_signed_in_person_who_joins_a_workshop_is_reported_as_attending(
+    workshop, participant, sending
+):
+    phone = Client()
+    phone.force_login(participant)
+    page = phone.get("/join/").content.decode()
+    assert "it will be told that you took part" in page  # said before joining
+    response = phone.post("/join/", {"code": workshop.code, "nickname": "Secret Sam"})
+    assert response.status_code == 302
+    (row,) = OutboxStatement.objects.all()
+    assert row.user == participant
+    assert row.statement["verb"]["id"] == "http://adlnet.gov/expapi/verbs/attended"
+    assert row.statement["object"]["id"].endswith(f"/workshops/{workshop.pk}/")
+    assert row.statement["object"]["definition"]["type"].endswith("/activities/meeting")
+    assert "Secret Sam" not in json.dumps(row.statement)
+    # The participant in the room stays a nickname without an account.
+    assert Participant.objects.get().nickname == "Secret Sam"
+
+
+def test_someone_without_an_account_who_joins_is_never_reported(workshop, sending):
+    phone = Client()
+    assert "took part" not in phone.get("/join/").content.decode()
+    assert phone.post("/join/", {"code": workshop.code, "nickname": "Ann"}).status_code == 302
+    assert Participant.objects.count() == 1
+    assert not OutboxStatement.objects.exists()
+
+
+def test_the_join_page_says_nothing_of_reporting_where_the_organisation_does_not_send(
+    workshop, participant
+):
+    phone = Client()
+    phone.force_login(participant)
+    assert "took part" not in phone.get("/join/").content.decode()
+    assert phone.post("/join/", {"code": workshop.code, "nickname": "Ann"}).status_code == 302
+    assert not OutboxStatement.objects.exists()
