@@ -2,6 +2,7 @@
 replies by keyboard, reads the coach's feedback and sees the MITI summary scores."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.accessibility import check_accessibility
 
@@ -42,7 +43,8 @@ def test_a_trainee_completes_a_practice_conversation(page, site):
     assert page.locator(f"#turn-{len(REPLIES)} [role=status]").count() == 1
 
     page.get_by_role("button", name="Finish and see your summary").click()
-    assert page.get_by_role("heading", name="MITI summary scores").is_visible()
+    # expect(), unlike is_visible(), waits for the page the click opens.
+    expect(page.get_by_role("heading", name="MITI summary scores")).to_be_visible()
     ratio = page.locator('[data-score="reflection_to_question"] .mi-value').inner_text()
     assert ratio not in ("", "–")
     complex_share = page.locator(

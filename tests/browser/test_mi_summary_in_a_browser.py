@@ -2,6 +2,7 @@
 affirmation and an autonomy statement are not a complex reflection (issue 21)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.accessibility import check_accessibility
 
@@ -28,7 +29,8 @@ def test_a_reply_of_two_thoughts_is_counted_as_affirmation_and_autonomy(page, si
     check_accessibility(page)
 
     page.get_by_role("button", name="Finish and see your summary").click()
-    assert page.get_by_role("heading", name="MITI summary scores").is_visible()
+    # expect(), unlike is_visible(), waits for the page the click opens.
+    expect(page.get_by_role("heading", name="MITI summary scores")).to_be_visible()
     assert page.locator('[data-count="affirmation"]').inner_text() == "Affirmations: 1"
     assert (
         page.locator('[data-count="emphasising_autonomy"]').inner_text()

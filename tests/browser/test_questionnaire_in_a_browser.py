@@ -2,6 +2,7 @@
 keyboard: code, radio buttons, a question left open, then the thank-you page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from journeys.assessments.models import Response
 from tests.browser.accessibility import check_accessibility
@@ -38,6 +39,7 @@ def test_a_learner_fills_in_the_questionnaire_by_keyboard(page, site):
     check_accessibility(page)
     assert questions.nth(0).locator("input[type=radio]").first.is_checked()  # kept
     page.get_by_role("button", name="Hand in").click()
-    assert page.get_by_role("heading", name="Thank you").is_visible()
+    # expect(), unlike is_visible(), waits for the page the click opens.
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
     response = Response.objects.get()
     assert response.phase == "pre" and len(response.answers) == count - 1
