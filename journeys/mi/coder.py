@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from journeys.mi.annomi import SUBTYPES
-from journeys.mi.language import detect_language
+from journeys.mi.language import reply_language
 from journeys.mi.miti_rules import extra_codes, outright_advice
 
 MAX_REPLY_CHARS = 1000  # one turn in a conversation; a pasted essay is not a reply
@@ -59,9 +59,12 @@ class ClientCode:
         return self.confidence < LOW_CONFIDENCE
 
 
-def checked_text(text: str, detect: bool = True) -> tuple[str, str, tuple[str, ...]]:
-    """The text to code, its language ("" when not `detect`ed) and notes; ReplyRejected
-    when it cannot be coded."""
+def checked_text(
+    text: str, detect: bool = True, page_language: str | None = None
+) -> tuple[str, str, tuple[str, ...]]:
+    """The text to code, its language ("" when not `detect`ed; on a page in
+    `page_language`, language.reply_language) and notes; ReplyRejected when it cannot be
+    coded."""
     text = text.strip()
     if not text:
         raise ReplyRejected("empty", "Write a reply first.")
@@ -73,7 +76,7 @@ def checked_text(text: str, detect: bool = True) -> tuple[str, str, tuple[str, .
         )
     if not any(c.isalpha() for c in text):
         raise ReplyRejected("no-words", "There are no words to code: write your reply in words.")
-    language = detect_language(text) if detect else ""
+    language = reply_language(text, page_language) if detect else ""
     if language == "other":
         raise ReplyRejected(
             "language", "Automatic coding works for English and Dutch replies only."
@@ -113,6 +116,9 @@ def code_reply(
     if main in ("reflection", "other") and outright_advice(text):
         main, subtype, confidence = "therapist_input", "advice", RULE_CONFIDENCE
     extras = extra_codes(text, client, main, subtype)
+    if main == "reflection" and "confronting" in extras:
+        # A confrontation is never a reflection (MITI 4.2.1); AnnoMI codes it "other".
+        main, subtype, confidence = "other", None, RULE_CONFIDENCE
     return ReplyCode(main, subtype, confidence, extras, "en", "model", notes)
 
 

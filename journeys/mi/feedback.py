@@ -145,7 +145,11 @@ def notes_for(
     main: str, subtype: str | None, extras: tuple[str, ...], confidence: float, low_confidence: bool
 ) -> list[Note]:
     notes = [_extra_note(code) for code in extras if code in NON_ADHERENT]
-    if main != "other" or not extras:  # "other" beside an affirmation etc. says nothing
+    # "other" beside an affirmation etc. says nothing; a reply that confronts is never
+    # praised as a reflection (issue 24: the green "you added meaning" under "Nee, jij
+    # hebt haar geslagen").
+    praised_reflection = main == "reflection" and "confronting" in extras
+    if (main != "other" or not extras) and not praised_reflection:
         notes.append(_code_note(main, subtype))
     notes += [_extra_note(code) for code in extras if code not in NON_ADHERENT]
     if low_confidence:

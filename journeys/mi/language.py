@@ -1,7 +1,16 @@
 """Which language a reply is in, from common function words. The coder is trained on
 English and has rules for Dutch; anything else is said to be uncodable, never coded
 silently. Words common in both English and Dutch ("is", "in", "was", "me") count for
-English, so a Dutch reply needs more Dutch than English function words."""
+English, so a Dutch reply needs more Dutch than English function words.
+
+In a practice conversation the language is the persona's, the language of the page
+(reply_language): a short reply has too few words to tell ("Sinds januari.", "Zo'n acht
+uur per dag."), so it is taken to be in the page's language unless its words say
+otherwise: a reply with more function words of a third language than of the page's
+("Hace mucho tiempo que bebo") or in another script is refused, and a reply with two or
+more function words of the other coded language and more of them than of the page's
+("I think you're right") is coded in that language. Words the lists do not know ("Knap
+hoor, helemaal zelf geregeld.") are no evidence against the page's language."""
 
 import re
 
@@ -37,7 +46,7 @@ DUTCH = word_set(
     weinig wat hoe waarom wanneer waar wie welke met voor van aan op bij naar uit
     over om te tot zonder tegen na keer één twee drie meestal altijd nooit vaak weer
     pas alleen best nodig samen ja nee oké even eens vertel klinkt eigenlijk
-    misschien 's
+    misschien 's zo'n sinds uur dag dagen jaar maand vier vijf zes zeven acht negen tien
     """
 )
 # Very common words of other European languages that are neither English nor Dutch.
@@ -65,3 +74,26 @@ def detect_language(text: str) -> str:
     if (other and other >= max(english, dutch)) or (len(words) >= 5 and english + dutch == 0):
         return "other"
     return "nl" if dutch > english else "en"
+
+
+CODED = {"en": ENGLISH, "nl": DUTCH}
+
+
+def reply_language(text: str, page_language: str | None = None) -> str:
+    """ "en", "nl" or "other" for a reply written on a page in `page_language` ("en" or
+    "nl"; None or another value: detect_language alone). See the module docstring."""
+    detected = detect_language(text)
+    if page_language not in CODED or detected == page_language:
+        return detected
+    words = [w.lower() for w in WORDS.findall(text)]
+    letters = [c for c in text if c.isalpha()]
+    if not words or sum(1 for c in letters if LATIN.match(c)) < len(letters) / 2:
+        return "other"
+    own = sum(w in CODED[page_language] for w in words)
+    if sum(w in OTHER for w in words) > own:
+        return "other"
+    if detected in CODED:
+        elsewhere = sum(w in CODED[detected] for w in words)
+        if elsewhere >= 2 and elsewhere > own:
+            return detected
+    return page_language

@@ -21,9 +21,10 @@ long run-on sentence stays one utterance, as a coder cannot tell its clauses apa
 either. A piece without letters ("?") joins the thought before it.
 
 Coding (code_utterances): the whole reply is checked and its language detected once
-(coder.checked_text: the same messages as before), then each utterance is coded by
-coder.code_reply in that language, with the client's statement as context. Its one MITI
-code (UtteranceCode.miti_code):
+(coder.checked_text: the same messages as before; in a conversation, the page's language
+unless the reply's words clearly say otherwise: language.reply_language), then each
+utterance is coded by coder.code_reply in that language, with the client's statement as
+context. Its one MITI code (UtteranceCode.miti_code):
 
 * confronting > persuading without permission > emphasising autonomy > seeking
   collaboration > affirmation, when the rules (miti_rules.py, dutch.py) found one: the
@@ -33,7 +34,11 @@ code (UtteranceCode.miti_code):
   permission ("Would it be OK if I shared some information?") and asking what the person
   makes of something are Seek (MITI gives an utterance one code, and lists both as Seek
   examples), while "If you want to stop, what would help?" is still a question;
-* otherwise the models' code: question, reflection, therapist input or other.
+* otherwise the models' code: question, reflection, therapist input or other;
+* in a reply that confronts, a statement the models read as a reflection but that is not
+  about the person ("You're minimising this. She has a broken wrist.") is the argument's
+  evidence and counts as confronting (_argued); "So you want to stay in control." stays a
+  reflection (issue 24).
 
 Permission covers the volley: advice in a reply that also seeks collaboration or
 emphasises autonomy is Persuade with Permission ("You should stop. But it's your
@@ -210,19 +215,35 @@ class CodedReply:
     utterances: tuple[UtteranceCode, ...]
 
 
-def code_utterances(reply: str, client_statement: str | None = None) -> CodedReply:
-    """Each complete thought of the reply coded; ReplyRejected as code_reply raises it."""
-    text, language, notes = checked_text(reply)
+def code_utterances(
+    reply: str, client_statement: str | None = None, *, page_language: str | None = None
+) -> CodedReply:
+    """Each complete thought of the reply coded; ReplyRejected as code_reply raises it.
+    `page_language` is the conversation's ("en" or "nl", the persona's as the page shows
+    it): a short reply is coded in it (language.reply_language)."""
+    text, language, notes = checked_text(reply, page_language=page_language)
     parts = split_utterances(text) or [text]
     codes = [code_reply(part, client_statement, language=language) for part in parts]
     permitted = any(PERMISSION & set(code.extras) for code in codes)
+    echoed = _sarcastic_echo(parts, client_statement or "")
+    codes = [
+        _with_extra(code, "confronting") if n in echoed else code for n, code in enumerate(codes)
+    ]
+    confronts = any("confronting" in code.extras for code in codes)
     utterances = tuple(
         UtteranceCode(
             part,
             code.main,
             code.subtype,
-            tuple(
-                e for e in code.extras if not (permitted and e == "persuading_without_permission")
+            _argued(
+                part,
+                tuple(
+                    e
+                    for e in code.extras
+                    if not (permitted and e == "persuading_without_permission")
+                ),
+                code.main,
+                confronts,
             ),
             code.confidence,
             code.low_confidence,
@@ -243,6 +264,68 @@ def code_utterances(reply: str, client_statement: str | None = None) -> CodedRep
         ),
         utterances,
     )
+
+
+ECHO_WORDS = 3  # "Messing around?", "Alleen geduwd?": the client's words thrown back
+# A statement after an echo that takes the person's side is not a counter-argument.
+VALIDATING = re.compile(
+    r"^(?:it |that )?(?:sounds|seems|makes sense|must|i (?:can )?(?:see|hear|understand|get)|"
+    r"of course|(?:dat )?klinkt|lijkt|(?:dat )?(?:snap|begrijp) ik|logisch|ik (?:hoor|zie))\b",
+    re.IGNORECASE,
+)
+
+
+def _sarcastic_echo(parts: Sequence[str], client: str) -> set[int]:
+    """The utterances of a sarcastic echo: a question of a few words, all the client's
+    own, followed by a statement that contradicts it ("Messing around? You sent him to
+    hospital.", "Alleen geduwd? Ze heeft een blauw oog."). MITI codes this as confronting:
+    the echo questions the person's account and the statement argues against it. A
+    statement that takes their side ("Scared? That makes sense.") or a real question after
+    the echo ("Messing around? What happened?") is not one."""
+    client_words = set(re.findall(r"[^\W\d_]+", client.lower()))
+    for n, part in enumerate(parts[:-1]):
+        words = re.findall(r"[^\W\d_]+", part.lower())
+        following = parts[n + 1].strip()
+        if (
+            part.rstrip().endswith("?")
+            and 0 < len(words) <= ECHO_WORDS
+            and set(words) <= client_words
+            and not following.endswith("?")
+            and not VALIDATING.match(following)
+        ):
+            return {n, n + 1}
+    return set()
+
+
+def _with_extra(code: ReplyCode, extra: str) -> ReplyCode:
+    if extra in code.extras:
+        return code
+    return ReplyCode(
+        code.main,
+        code.subtype,
+        code.confidence,
+        (*code.extras, extra),
+        code.language,
+        code.method,
+        code.notes,
+    )
+
+
+# Words that make a statement about the person spoken to, in English and Dutch.
+SECOND_PERSON = word_set("you you're you've you'd you'll your yours yourself je jij jou jouw u uw")
+
+
+def _argued(text: str, extras: tuple[str, ...], main: str, confronts: bool) -> tuple[str, ...]:
+    """In a reply that confronts, a statement the models read as a reflection but that is
+    not about the person is the argument's evidence ("You're minimising this. She has a
+    broken wrist."): it counts as confronting (issue 24). A reflection gives back the
+    person's own experience, said to them ("So you want to stay in control."), and stays
+    one."""
+    words = set(re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower()))
+    about_them = bool(words & SECOND_PERSON)
+    if confronts and main == "reflection" and not about_them and not set(extras) & set(PRECEDENCE):
+        return (*extras, "confronting")
+    return extras
 
 
 def reply_lead(utterances: Sequence[UtteranceCode]) -> tuple[str, str | None]:

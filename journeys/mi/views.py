@@ -81,7 +81,9 @@ def conversation(request: HttpRequest, slug: str) -> HttpResponse:
         if form.is_valid():
             reply = form.cleaned_data["reply"]
             try:
-                coded = code_utterances(reply, _last_client_line(persona, turns))
+                coded = code_utterances(
+                    reply, _last_client_line(persona, turns), page_language=get_language()
+                )
                 code = coded.code  # the reply as a whole: its utterances are in coded
             except ReplyRejected as error:
                 form.add_error("reply", str(error))
@@ -203,7 +205,7 @@ def listening(request: HttpRequest) -> HttpResponse:
         }
         if answer.strip():
             try:
-                coded = code_utterances(answer, _text(item.statement))
+                coded = code_utterances(answer, _text(item.statement), page_language=get_language())
             except ReplyRejected as error:
                 result["error"] = str(error)
                 status = 400

@@ -64,7 +64,9 @@ def test_own_english_replies():
     items = load("replies_en.yaml")
     codes = [code_reply(item["reply"], item.get("client")) for item in items]
     macro = f1_score([i["main"] for i in items], [c.main for c in codes], average="macro")
-    assert macro >= 0.69  # measured 0.739 on 175 replies (accuracy 0.80)
+    # measured 0.739 on 175 replies (accuracy 0.80); 0.800 since issue 24 (a confrontation
+    # is never a reflection: coded "other", as AnnoMI does)
+    assert macro >= 0.76
     for extra in (
         "affirmation",
         "emphasising_autonomy",

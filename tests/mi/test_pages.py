@@ -180,3 +180,36 @@ def test_listening_test_bad_answer(client, personas):
     page = client.post("/mi/listening/", {f"reply-{item.slug}": "x" * 5000})
     assert page.status_code == 400
     assert "at most 1,000" in page.content.decode()
+
+
+@pytest.fixture
+def coded_in(monkeypatch):
+    """The language each utterance was coded in, as the page asked the coder."""
+    import journeys.mi.utterances as utterances
+    from journeys.mi.coder import code_reply
+
+    languages: list[str | None] = []
+
+    def recording(reply, client_statement=None, *, language=None):
+        languages.append(language)
+        return code_reply(reply, client_statement, language=language)
+
+    monkeypatch.setattr(utterances, "code_reply", recording)
+    return languages
+
+
+@pytest.mark.parametrize("reply", ["Zo'n acht uur per dag.", "Sinds januari."])
+def test_a_short_reply_in_a_dutch_conversation_is_coded_as_dutch(client, personas, coded_in, reply):
+    talk = Conversation(client, "stay-with-partner", prefix="/nl")
+    page = talk.reply(reply)
+    assert page.status_code == 200
+    assert coded_in == ["nl"]
+    assert "Automatic coding works" not in page.content.decode()
+
+
+def test_another_language_on_the_dutch_page_is_still_refused(client, personas, coded_in):
+    talk = Conversation(client, "stay-with-partner", prefix="/nl")
+    page = talk.reply("Hace mucho tiempo que bebo demasiado.")
+    assert page.status_code == 400
+    assert "Automatic coding works for English and Dutch replies only." in page.content.decode()
+    assert coded_in == []

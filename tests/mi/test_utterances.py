@@ -319,3 +319,30 @@ def test_splitting_takes_linear_time_on_odd_text(text):
     start = time.perf_counter()
     split_utterances(text)
     assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(
+    ("reply", "client", "language", "confronting"),
+    [
+        (
+            "Messing around? You sent him to hospital.",
+            "We were just messing around, it got out of hand.",
+            None,
+            True,
+        ),
+        ("Alleen geduwd? Ze heeft een blauw oog.", "Ik heb haar alleen geduwd.", "nl", True),
+        ("Scared? That makes sense.", "I was scared.", None, False),
+        ("Messing around? What happened then?", "We were just messing around.", None, False),
+    ],
+)
+def test_a_sarcastic_echo_is_confronting_and_an_echo_that_listens_is_not(
+    reply, client, language, confronting
+):
+    """The client's words thrown back as a question and argued against confront (MITI);
+    an echo followed by a question or by taking their side does not."""
+    coded = code_utterances(reply, client, page_language=language)
+    found = [u.behaviour for u in coded.utterances]
+    if confronting:
+        assert found == ["confronting", "confronting"]
+    else:
+        assert "confronting" not in found
