@@ -53,7 +53,7 @@ input > other), extras the MITI behaviours its utterances count as.
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from journeys.mi.coder import ReplyCode, checked_text, code_reply
@@ -227,7 +227,10 @@ def code_utterances(
     permitted = any(PERMISSION & set(code.extras) for code in codes)
     echoed = _sarcastic_echo(parts, client_statement or "")
     codes = [
-        _with_extra(code, "confronting") if n in echoed else code for n, code in enumerate(codes)
+        replace(code, extras=(*code.extras, "confronting"))
+        if n in echoed and "confronting" not in code.extras
+        else code
+        for n, code in enumerate(codes)
     ]
     confronts = any("confronting" in code.extras for code in codes)
     utterances = tuple(
@@ -295,20 +298,6 @@ def _sarcastic_echo(parts: Sequence[str], client: str) -> set[int]:
         ):
             return {n, n + 1}
     return set()
-
-
-def _with_extra(code: ReplyCode, extra: str) -> ReplyCode:
-    if extra in code.extras:
-        return code
-    return ReplyCode(
-        code.main,
-        code.subtype,
-        code.confidence,
-        (*code.extras, extra),
-        code.language,
-        code.method,
-        code.notes,
-    )
 
 
 # Words that make a statement about the person spoken to, in English and Dutch.

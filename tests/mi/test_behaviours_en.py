@@ -11,14 +11,15 @@ Precision / recall per behaviour, counted per reply over its utterances' behavio
     affirmation                     0.88 / 0.25       1.00 / 0.96      1.00 / 0.96
     emphasising_autonomy            1.00 / 0.63       0.96 / 0.90      0.96 / 0.90
     seeking_collaboration           1.00 / 0.34       0.96 / 0.93      0.96 / 0.93
-    confronting                     1.00 / 0.23       1.00 / 0.90      1.00 / 0.93
+    confronting                     1.00 / 0.23       1.00 / 0.90      1.00 / 0.97
     persuading_without_permission   0.94 / 0.54       1.00 / 0.96      1.00 / 0.96
-    confronting replies with an utterance counted as a reflection: 17 -> 5 -> 1
+    confronting replies with an utterance counted as a reflection: 17 -> 5 -> 0
     advice with permission counted as without: 1 -> 0 of 15
 
-"now" follows two fixes made after reading the held-back errors, so it is no longer
-blind (docs/mi.md says which). The floors below are regression guards, set under those
-figures; replies_en.yaml's main-code floor is in test_coder.py (0.739 -> 0.800)."""
+"now" follows two fixes made after reading the held-back errors and the sarcastic-echo
+rule (utterances.py), so it is no longer blind (docs/mi.md says which). The floors below
+are regression guards, set under those figures; replies_en.yaml's main-code floor is in
+test_coder.py (0.739 -> 0.800)."""
 
 from pathlib import Path
 from typing import Any, cast
@@ -28,16 +29,11 @@ import yaml
 from django.utils import translation
 
 from journeys.mi.feedback import behaviour_name, notes_for
+from journeys.mi.miti_rules import EXTRA_CODES
 from journeys.mi.utterances import code_utterances
 
 DATA = Path(__file__).parent / "data"
-BEHAVIOURS = (
-    "affirmation",
-    "emphasising_autonomy",
-    "seeking_collaboration",
-    "confronting",
-    "persuading_without_permission",
-)
+BEHAVIOURS = EXTRA_CODES
 # (precision, recall) floors on the held-back set; measured figures in the docstring.
 FLOORS = {
     "affirmation": (0.90, 0.88),

@@ -11,7 +11,7 @@ replies). Precision / recall, per behaviour:
     affirmation                     1.00 / 0.56       1.00 / 0.93
     emphasising_autonomy            0.89 / 0.55       1.00 / 0.90
     seeking_collaboration           1.00 / 0.54       1.00 / 0.92
-    confronting                     1.00 / 0.38       1.00 / 0.96
+    confronting                     1.00 / 0.38       1.00 / 1.00 (0.96 before the sarcastic echo)
     persuading_without_permission   0.96 / 1.00       1.00 / 1.00
     confrontations with a reflection utterance: 12 -> 0
     questions typed without "?" found: 22 of 32 -> 30 of 32
@@ -20,25 +20,19 @@ replies). Precision / recall, per behaviour:
 The floors below are regression guards, set under those figures (docs/mi.md, "Dutch:
 rules")."""
 
-from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
-import yaml
 
+from journeys.mi.annomi import MAIN_CODES
 from journeys.mi.dutch import code_dutch
+from journeys.mi.evaluation import macro_f1
 from journeys.mi.language import reply_language
+from journeys.mi.miti_rules import EXTRA_CODES
 from journeys.mi.utterances import code_utterances
+from tests.mi.test_dutch import load
 
-DATA = Path(__file__).parent / "data"
-BEHAVIOURS = (
-    "affirmation",
-    "emphasising_autonomy",
-    "seeking_collaboration",
-    "confronting",
-    "persuading_without_permission",
-)
-MAINS = ("question", "reflection", "therapist_input", "other")
+BEHAVIOURS = EXTRA_CODES
 # (precision, recall) floors on the held-back set; measured figures in the docstring.
 FLOORS = {
     "affirmation": (0.90, 0.85),
@@ -52,25 +46,9 @@ REPLIES_NL_BEFORE = 0.788  # replies_nl.yaml before issue 24; measured 0.814 aft
 QUESTIONS_WITHOUT_MARK_FLOOR = 0.85  # measured 30 of 32
 
 
-def load(name: str) -> list[dict[str, Any]]:
-    return cast(list[dict[str, Any]], yaml.safe_load((DATA / name).read_text(encoding="utf-8")))
-
-
 def behaviours(reply: str, client: str | None = None) -> set[str]:
     coded = code_utterances(reply, client, page_language="nl")
     return {u.behaviour for u in coded.utterances} & set(BEHAVIOURS)
-
-
-def macro_f1(gold: list[str], predicted: list[str]) -> float:
-    scores = []
-    for label in MAINS:
-        hits = sum(p == g == label for p, g in zip(predicted, gold, strict=True))
-        guessed, actual = predicted.count(label), gold.count(label)
-        precision = hits / guessed if guessed else 0.0
-        recall = hits / actual if actual else 0.0
-        both = precision + recall
-        scores.append(2 * precision * recall / both if both else 0.0)
-    return sum(scores) / len(scores)
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +91,7 @@ def test_no_confrontation_is_coded_as_a_reflection(name):
 
 def test_main_codes_on_the_held_back_set(held_back):
     predicted = [code_dutch(item["r"], item["c"]).main for item in held_back]
-    assert macro_f1([item["main"] for item in held_back], predicted) >= MACRO_F1_FLOOR
+    assert macro_f1([item["main"] for item in held_back], predicted, MAIN_CODES) >= MACRO_F1_FLOOR
     unmarked = [
         (item, main)
         for item, main in zip(held_back, predicted, strict=True)
@@ -126,7 +104,7 @@ def test_main_codes_on_the_held_back_set(held_back):
 def test_main_codes_on_replies_nl_are_no_worse_than_before():
     items = load("replies_nl.yaml")
     predicted = [code_dutch(item["reply"], item.get("client")).main for item in items]
-    assert macro_f1([item["main"] for item in items], predicted) >= REPLIES_NL_BEFORE
+    assert macro_f1([item["main"] for item in items], predicted, MAIN_CODES) >= REPLIES_NL_BEFORE
 
 
 BLAMES = "Als ze niet zo had zitten zeuren was het nooit gebeurd."

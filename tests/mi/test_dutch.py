@@ -18,6 +18,7 @@ from typing import Any, cast
 import pytest
 import yaml
 
+from journeys.mi import evaluation
 from journeys.mi.dutch import analyse, code_dutch, normalise
 from journeys.mi.miti_rules import EXTRA_CODES
 
@@ -38,16 +39,7 @@ def load(name: str) -> list[dict[str, Any]]:
 
 def macro_f1(items: list[dict[str, Any]]) -> float:
     predicted = [code_dutch(item["reply"], item.get("client")).main for item in items]
-    gold = [item["main"] for item in items]
-    scores = []
-    for label in MAINS:
-        hits = sum(p == g == label for p, g in zip(predicted, gold, strict=True))
-        guessed, actual = predicted.count(label), gold.count(label)
-        precision = hits / guessed if guessed else 0.0
-        recall = hits / actual if actual else 0.0
-        both = precision + recall
-        scores.append(2 * precision * recall / both if both else 0.0)
-    return sum(scores) / len(scores)
+    return evaluation.macro_f1([item["main"] for item in items], predicted, MAINS)
 
 
 @pytest.mark.parametrize(
