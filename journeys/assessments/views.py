@@ -21,7 +21,7 @@ from journeys.assessments.pairing import CODE_QUESTIONS, CodeError, pairing_for,
 from journeys.assessments.pdf import report_context
 from journeys.assessments.questionnaire import FOLLOW_UP, PHASES, POST, Definition
 from journeys.assessments.report import Report
-from journeys.core import built_files
+from journeys.core import built_files, spreadsheets
 from journeys.core.models import Source
 from journeys.trainings.models import Training
 
@@ -361,12 +361,6 @@ def _audit(
         audit.record(request.user, action, organisation, target)
 
 
-def _csv(text: str, name: str) -> HttpResponse:
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
-
-
 @login_required
 def measurement_csv(request: HttpRequest, measurement_id: int) -> HttpResponse:
     measurement = _staff_measurement(request, measurement_id)
@@ -375,7 +369,7 @@ def measurement_csv(request: HttpRequest, measurement_id: int) -> HttpResponse:
         raise Http404(_("This training has no questionnaire yet."))
     text = measurements.export_csv(request.user, [measurement], definition)
     _audit(request, audit.Action.RESPONSES_EXPORTED, measurement, f"measurement #{measurement.pk}")
-    return _csv(text, f"responses-{measurement.pk}")
+    return spreadsheets.download(text, f"responses-{measurement.pk}")
 
 
 @login_required
@@ -387,7 +381,7 @@ def training_csv(request: HttpRequest, slug: str) -> HttpResponse:
     pooled = measurements.pooled(request.user, training)
     text = measurements.export_csv(request.user, pooled, instrument.definition)
     _audit(request, audit.Action.RESPONSES_EXPORTED, None, f"training {slug}, all groups")
-    return _csv(text, f"responses-{slug}")
+    return spreadsheets.download(text, f"responses-{slug}")
 
 
 @login_required

@@ -18,7 +18,7 @@ from journeys.accounts.access import (
     organisations_for_staff,
 )
 from journeys.accounts.models import Membership, Role
-from journeys.core import built_files
+from journeys.core import built_files, spreadsheets
 from journeys.core.citations import cited_keys, sources_by_key
 from journeys.core.text import localized
 from journeys.trainings import actions, exports, scorm
@@ -261,18 +261,13 @@ def trainer_guide(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _csv_download(text: str, name: str) -> HttpResponse:
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 @login_required
 def progress_csv(request: HttpRequest, organisation: str) -> HttpResponse:
     """The organisation's learners' progress as CSV, for its administrators only."""
     org = get_organisation_for_admin(request.user, organisation)
-    return _csv_download(exports.export_progress(learner(request), org), f"progress-{org.slug}")
+    return spreadsheets.download(
+        exports.export_progress(learner(request), org), f"progress-{org.slug}"
+    )
 
 
 @login_required
@@ -284,7 +279,7 @@ def certificates_csv(request: HttpRequest, organisation: str) -> HttpResponse:
         return request.build_absolute_uri(reverse("certificate", args=[code]))
 
     text = exports.export_certificates(learner(request), org, verify_url)
-    return _csv_download(text, f"certificates-{org.slug}")
+    return spreadsheets.download(text, f"certificates-{org.slug}")
 
 
 @login_required
